@@ -1,0 +1,91 @@
+package dev.streamfit.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Checks what the type system cannot: URLs, bootstrap lists, regexes and durations. Runs first at
+ * start-up and stops it with every problem listed, each under its full key, so an operator fixes
+ * the whole file in one go.
+ */
+@ApplicationScoped
+public class ConfigValidator {
+
+    public record Problem(String key, String message) {
+        @Override
+        public String toString() {
+            return key + " " + message;
+        }
+    }
+
+    void onStart(@Observes @Priority(1) StartupEvent event, StreamFitConfig config) {
+        List<Problem> problems = problems(config);
+        if (!problems.isEmpty()) {
+            StringBuilder text = new StringBuilder("Invalid StreamFit configuration (" + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + "):");
+            problems.forEach(p -> text.append("\n  - ").append(p));
+            throw new ConfigurationException(text.toString());
+        }
+    }
+
+    public static List<Problem> problems(StreamFitConfig config) {
+        List<Problem> problems = new ArrayList<>();
+        positive(problems, "streamfit.poll-interval", config.pollInterval());
+        config.pollTimeout().ifPresent(t -> positive(problems, "streamfit.poll-timeout", t));
+
+        for (Map.Entry<String, StreamFitConfig.RedisTarget> e : config.redis().entrySet()) {
+            String prefix = "streamfit.redis." + key(e.getKey()) + ".";
+            StreamFitConfig.RedisTarget target = e.getValue();
+            check(problems, prefix + "url", () -> RedisUrl.parse(target.url()));
+            if (target.streams().isBlank()) {
+                problems.add(new Problem(prefix + "streams", "is empty; expected a SCAN MATCH glob such as * or orders:*"));
+            }
+        }
+        for (Map.Entry<String, StreamFitConfig.KafkaTarget> e : config.kafka().entrySet()) {
+            String prefix = "streamfit.kafka." + key(e.getKey()) + ".";
+            StreamFitConfig.KafkaTarget target = e.getValue();
+            check(problems, prefix + "bootstrap-servers", () -> BootstrapServers.parse(target.bootstrapServers()));
+            regex(problems, prefix + "topics", target.topics());
+            regex(problems, prefix + "groups", target.groups());
+        }
+        return problems;
+    }
+
+    /** Map keys with dots or other specials are written quoted in property files; name them so. */
+    private static String key(String name) {
+        return name.matches("[A-Za-z0-9_-]+") ? name : "\"" + name + "\"";
+    }
+
+    private static void positive(List<Problem> problems, String key, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            problems.add(new Problem(key, "is " + value.toString().substring(2).toLowerCase() + "; must be a positive duration such as 15s"));
+        }
+    }
+
+    private static void regex(List<Problem> problems, String key, String value) {
+        try {
+            Pattern.compile(value);
+        } catch (PatternSyntaxException e) {
+            problems.add(new Problem(key, "is not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex()));
+        }
+    }
+
+    private static void check(List<Problem> problems, String key, Runnable parse) {
+        try {
+            parse.run();
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(key, e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.streamfit.poll;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.streamfit.config.SecretRedactor;
+import dev.streamfit.config.StreamFitConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Polls every target on its own job: targets are polled concurrently, a slow or dead one never
+ * delays another, a target is never polled twice at once (the job skips a tick while its previous
+ * poll runs), and each poll is abandoned after the poll timeout.
+ */
+@ApplicationScoped
+public class PollScheduler {
+
+    private static final Logger LOG = Logger.getLogger(PollScheduler.class);
+
+    @Inject
+    Scheduler scheduler;
+    @Inject
+    StreamFitConfig config;
+    @Inject
+    TargetStatusRegistry registry;
+    @Inject
+    Instance<TargetPollerFactory> factories;
+    @Inject
+    Event<TargetPolled> polled;
+    @Inject
+    SecretRedactor redactor;
+
+    private final List<TargetPoller> pollers = new CopyOnWriteArrayList<>();
+
+    void onStart(@Observes StartupEvent event) {
+        for (TargetPollerFactory factory : factories) {
+            pollers.addAll(factory.createPollers());
+        }
+        if (pollers.isEmpty()) {
+            LOG.warn("No targets configured: nothing to poll. Point StreamFit at a Redis with "
+                    + "streamfit.redis.<name>.url=redis://host:6379 or at Kafka with "
+                    + "streamfit.kafka.<name>.bootstrap-servers=host:9092");
+            return;
+        }
+        Duration interval = config.pollInterval();
+        for (TargetPoller poller : pollers) {
+            registry.register(poller.id());
+            scheduler.newJob(jobId(poller.id()))
+                    .setInterval(interval.toString())
+                    .setConcurrentExecution(ConcurrentExecution.SKIP)
+                    .setAsyncTask(execution -> pollOnce(poller))
+                    .schedule();
+        }
+        LOG.infof("Polling %d target(s) every %s (timeout %s): %s", pollers.size(), human(interval),
+                human(config.effectivePollTimeout()), pollers.stream().map(p -> p.id().toString()).toList());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        for (TargetPoller poller : pollers) {
+            scheduler.unscheduleJob(jobId(poller.id()));
+            try {
+                poller.close();
+            } catch (RuntimeException e) {
+                LOG.warnf("Closing %s failed: %s", poller.id(), redactor.redact(String.valueOf(e.getMessage())));
+            }
+        }
+        pollers.clear();
+    }
+
+    /** True while every target has its poll job scheduled. */
+    public boolean allJobsScheduled() {
+        return scheduler.isRunning() && pollers.stream().allMatch(p -> scheduler.getScheduledJob(jobId(p.id())) != null);
+    }
+
+    Uni<Void> pollOnce(TargetPoller poller) {
+        Duration timeout = config.effectivePollTimeout();
+        long started = System.nanoTime();
+        return Uni.createFrom().deferred(poller::poll)
+                .ifNoItem().after(timeout).failWith(() -> new TimeoutException("poll timed out after " + human(timeout)))
+                .onItemOrFailure().invoke((ignored, failure) -> record(poller.id(), started, failure))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private void record(TargetId id, long startedNanos, Throwable failure) {
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        String error = failure == null ? null : redactor.redact(describe(failure));
+        TargetStatus previous = registry.status(id).orElse(TargetStatus.notYetPolled(id));
+        TargetStatus status = new TargetStatus(id.system(), id.name(), failure == null, Instant.now(), seconds, error);
+        registry.update(status);
+        if (failure != null && !Boolean.FALSE.equals(previous.up())) {
+            LOG.warnf("Target %s is down: %s", id, error);
+        } else if (failure == null && Boolean.FALSE.equals(previous.up())) {
+            LOG.infof("Target %s is up again", id);
+        }
+        polled.fire(new TargetPolled(status));
+    }
+
+    /** The innermost message that says something, with the exception type when it says nothing. */
+    private static String describe(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t
+                && (t.getMessage() == null || t instanceof java.util.concurrent.CompletionException
+                        || t instanceof java.util.concurrent.ExecutionException)) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    }
+
+    private static String human(Duration duration) {
+        return duration.toString().substring(2).toLowerCase();
+    }
+
+    private static String jobId(TargetId id) {
+        return "poll-" + id.system().label() + "-" + id.name();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.streamfit.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Builds the Kafka states the tests assert on: topics, records, committed group offsets; and runs
+ * Kafka's own kafka-consumer-groups (ConsumerGroupCommand) to compare with. Writes only to test brokers.
+ */
+public final class KafkaFixtures implements AutoCloseable {
+
+    /** One row of {@code kafka-consumer-groups --describe}; {@code null} where it prints "-". */
+    public record GroupCommandRow(String group, String topic, int partition, Long currentOffset, Long logEndOffset, Long lag) {
+    }
+
+    private final KafkaBroker broker;
+    private final Admin admin;
+    private KafkaProducer<byte[], byte[]> producer;
+
+    public KafkaFixtures(KafkaBroker broker) {
+        this.broker = broker;
+        this.admin = broker.admin();
+    }
+
+    public Admin admin() {
+        return admin;
+    }
+
+    public void createTopic(String name, int partitions, Map<String, String> configs) {
+        await(admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all());
+    }
+
+    public void createTopic(String name, int partitions) {
+        createTopic(name, partitions, Map.of());
+    }
+
+    /** Appends {@code count} records to one partition and waits until they are acknowledged. */
+    public void produce(String topic, int partition, int count) {
+        KafkaProducer<byte[], byte[]> p = producer();
+        for (int i = 0; i < count; i++) {
+            p.send(new ProducerRecord<>(topic, partition, null, ("event-" + i).getBytes()));
+        }
+        p.flush();
+    }
+
+    /** Commits offsets for a group that has no members, as a stopped consumer leaves them. */
+    public void commit(String group, Map<TopicPartition, Long> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> committed = new java.util.HashMap<>();
+        offsets.forEach((tp, offset) -> committed.put(tp, new OffsetAndMetadata(offset)));
+        await(admin.alterConsumerGroupOffsets(group, committed).all());
+    }
+
+    /** Runs {@code kafka-consumer-groups --describe} for one group, or every group when none is named. */
+    public List<GroupCommandRow> describeGroups(Optional<String> group) {
+        List<String> args = new ArrayList<>(List.of("--bootstrap-server", broker.bootstrapServers(), "--describe"));
+        if (group.isPresent()) {
+            args.addAll(List.of("--group", group.get()));
+        } else {
+            args.add("--all-groups");
+        }
+        String output = JavaProcess.run("256m", "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+                args.toArray(String[]::new));
+        return parseDescribe(output);
+    }
+
+    static List<GroupCommandRow> parseDescribe(String output) {
+        List<GroupCommandRow> rows = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            // Rows only: the child JVM may also print log lines.
+            if (cols.length < 6 || cols[0].equals("GROUP") || !cols[2].matches("\\d+")
+                    || !(cols[3] + " " + cols[4] + " " + cols[5]).matches("(-|\\d+) (-|\\d+) (-|\\d+)")) {
+                continue;
+            }
+            rows.add(new GroupCommandRow(cols[0], cols[1], Integer.parseInt(cols[2]), number(cols[3]), number(cols[4]), number(cols[5])));
+        }
+        return rows;
+    }
+
+    private static Long number(String text) {
+        return text.equals("-") ? null : Long.valueOf(text);
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    private static <T> T await(org.apache.kafka.common.KafkaFuture<T> future) {
+        try {
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka fixture call failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close();
+        }
+        admin.close();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.streamfit.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points the application under test at the shared real servers, plus targets that are down:
+ * {@code redis/down} and {@code kafka/down} on closed ports, and {@code redis/flaky} on a port
+ * where a test starts and stops a server of its own.
+ */
+public class RealServersResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Password in the down target's URL: it must never show in the API, logs or metrics. */
+    public static final String DOWN_PASSWORD = "s3cret-Passw0rd";
+    public static final int FLAKY_REDIS_PORT = FreePorts.next();
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        config.put("streamfit.poll-interval", "1s");
+        config.put("streamfit.redis.main.url", TestServers.redis().url());
+        config.put("streamfit.redis.down.url", "redis://ops:" + DOWN_PASSWORD + "@127.0.0.1:" + FreePorts.next());
+        config.put("streamfit.redis.flaky.url", "redis://127.0.0.1:" + FLAKY_REDIS_PORT);
+        config.put("streamfit.kafka.main.bootstrap-servers", TestServers.kafka().bootstrapServers());
+        config.put("streamfit.kafka.down.bootstrap-servers", "127.0.0.1:" + FreePorts.next());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The servers are shared by every test class and stop with the JVM.
+    }
+}
