@@ -43,6 +43,10 @@ public class ConfigValidator {
         List<Problem> problems = new ArrayList<>();
         positive(problems, "streamfit.poll-interval", config.pollInterval());
         config.pollTimeout().ifPresent(t -> positive(problems, "streamfit.poll-timeout", t));
+        positive(problems, "streamfit.advisor.window", config.advisor().window());
+        if (config.alerts().holdFor().isNegative()) {
+            problems.add(new Problem("streamfit.alerts.for", "is negative; must be 0s (fire at once) or a positive duration"));
+        }
 
         for (Map.Entry<String, StreamFitConfig.RedisTarget> e : config.redis().entrySet()) {
             String prefix = "streamfit.redis." + key(e.getKey()) + ".";
@@ -51,6 +55,10 @@ public class ConfigValidator {
             if (target.streams().isBlank()) {
                 problems.add(new Problem(prefix + "streams", "is empty; expected a SCAN MATCH glob such as * or orders:*"));
             }
+            atLeast(problems, prefix + "memory-samples", target.memorySamples(), 1,
+                    "; 0 would make MEMORY USAGE read every entry");
+            atLeast(problems, prefix + "max-streams", target.maxStreams(), 1, "");
+            atLeast(problems, prefix + "pipeline-batch", target.pipelineBatch(), 1, "");
         }
         for (Map.Entry<String, StreamFitConfig.KafkaTarget> e : config.kafka().entrySet()) {
             String prefix = "streamfit.kafka." + key(e.getKey()) + ".";
@@ -70,6 +78,12 @@ public class ConfigValidator {
     private static void positive(List<Problem> problems, String key, Duration value) {
         if (value.isZero() || value.isNegative()) {
             problems.add(new Problem(key, "is " + value.toString().substring(2).toLowerCase() + "; must be a positive duration such as 15s"));
+        }
+    }
+
+    private static void atLeast(List<Problem> problems, String key, int value, int minimum, String why) {
+        if (value < minimum) {
+            problems.add(new Problem(key, "is " + value + "; must be at least " + minimum + why));
         }
     }
 

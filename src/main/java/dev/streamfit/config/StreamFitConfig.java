@@ -28,8 +28,25 @@ public interface StreamFitConfig {
     /** Kafka targets by name. */
     Map<String, KafkaTarget> kafka();
 
+    Advisor advisor();
+
+    Alerts alerts();
+
     default Duration effectivePollTimeout() {
         return pollTimeout().orElse(pollInterval());
+    }
+
+    interface Advisor {
+        /** The sliding window of history that rates, trends and activity are judged over. */
+        @WithDefault("1h")
+        Duration window();
+    }
+
+    interface Alerts {
+        /** How long a finding must hold before it fires. */
+        @WithName("for")
+        @WithDefault("1m")
+        Duration holdFor();
     }
 
     interface RedisTarget {
@@ -43,6 +60,22 @@ public interface StreamFitConfig {
         /** Redis Cluster: poll every primary. */
         @WithDefault("false")
         boolean cluster();
+
+        /** SAMPLES of MEMORY USAGE: nested values sampled per stream (0, "all", is refused: it is O(n)). */
+        @WithDefault("5")
+        int memorySamples();
+
+        /** Per-consumer series in the metrics (consumer names become labels). */
+        @WithDefault("false")
+        boolean consumerMetrics();
+
+        /** Streams kept per poll; beyond it the largest by memory are kept and a finding says how many were left out. */
+        @WithDefault("10000")
+        int maxStreams();
+
+        /** Streams per pipelined batch: a batch costs two round trips whatever its size. */
+        @WithDefault("200")
+        int pipelineBatch();
     }
 
     interface KafkaTarget {

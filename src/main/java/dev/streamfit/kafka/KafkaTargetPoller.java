@@ -1,12 +1,15 @@
 package dev.streamfit.kafka;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.KafkaFuture;
 
 import dev.streamfit.config.StreamFitConfig;
@@ -53,10 +56,12 @@ public class KafkaTargetPoller implements TargetPoller {
     }
 
     @Override
-    public Uni<Void> poll() {
-        return admin()
-                .chain(client -> toUni(client.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis)).clusterId()))
-                .replaceWithVoid();
+    public Uni<KafkaClusterSnapshot> poll() {
+        return admin().chain(client -> {
+            DescribeClusterResult cluster = client.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis));
+            return Uni.combine().all().unis(toUni(cluster.clusterId()), toUni(cluster.nodes())).asTuple()
+                    .map(t -> new KafkaClusterSnapshot(id, Instant.now(), t.getItem1(), t.getItem2().size(), List.of()));
+        });
     }
 
     /** Creating the client resolves the bootstrap hosts, which may block: done off the event loop. */

@@ -3,6 +3,7 @@ package dev.streamfit.poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
@@ -90,14 +91,14 @@ public class PollScheduler {
     Uni<Void> pollOnce(TargetPoller poller) {
         Duration timeout = config.effectivePollTimeout();
         long started = System.nanoTime();
-        return Uni.createFrom().deferred(poller::poll)
+        return Uni.createFrom().<TargetSnapshot>deferred(() -> poller.poll().map(TargetSnapshot.class::cast))
                 .ifNoItem().after(timeout).failWith(() -> new TimeoutException("poll timed out after " + human(timeout)))
-                .onItemOrFailure().invoke((ignored, failure) -> record(poller.id(), started, failure))
+                .onItemOrFailure().invoke((snapshot, failure) -> record(poller.id(), started, snapshot, failure))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
-    private void record(TargetId id, long startedNanos, Throwable failure) {
+    private void record(TargetId id, long startedNanos, TargetSnapshot snapshot, Throwable failure) {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         String error = failure == null ? null : redactor.redact(describe(failure));
         TargetStatus previous = registry.status(id).orElse(TargetStatus.notYetPolled(id));
@@ -108,7 +109,7 @@ public class PollScheduler {
         } else if (failure == null && Boolean.FALSE.equals(previous.up())) {
             LOG.infof("Target %s is up again", id);
         }
-        polled.fire(new TargetPolled(status));
+        polled.fire(new TargetPolled(status, Optional.ofNullable(failure == null ? snapshot : null)));
     }
 
     /** The innermost message that says something, with the exception type when it says nothing. */

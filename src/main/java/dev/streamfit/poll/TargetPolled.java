@@ -1,5 +1,10 @@
 package dev.streamfit.poll;
 
-/** CDI event fired after every poll of a target, whatever its outcome. */
-public record TargetPolled(TargetStatus status) {
+import java.util.Optional;
+
+/**
+ * CDI event fired after every poll of a target, whatever its outcome; {@code snapshot} is empty
+ * when the poll failed.
+ */
+public record TargetPolled(TargetStatus status, Optional<TargetSnapshot> snapshot) {
 }

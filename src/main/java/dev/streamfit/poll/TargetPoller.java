@@ -11,7 +11,7 @@ public interface TargetPoller extends AutoCloseable {
     TargetId id();
 
     /** One poll; fails when the target cannot be polled. */
-    Uni<Void> poll();
+    Uni<? extends TargetSnapshot> poll();
 
     @Override
     void close();

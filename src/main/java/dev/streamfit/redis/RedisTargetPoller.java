@@ -1,42 +1,76 @@
 package dev.streamfit.redis;
 
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
+import dev.streamfit.config.RedisUrl;
 import dev.streamfit.config.StreamFitConfig;
+import dev.streamfit.poll.CollectionProblem;
 import dev.streamfit.poll.SystemKind;
 import dev.streamfit.poll.TargetId;
 import dev.streamfit.poll.TargetPoller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisConnection;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.RedisOptions;
 
 /**
- * Polls one Redis target through its own small connection pool. A poll is one pipelined batch:
- * PING and INFO server travel in a single round trip.
+ * Polls one Redis target: the server of its URL or, in cluster mode, every primary of the cluster
+ * (discovered each poll from the seed). Each server has its own small client, reused between polls;
+ * a poll takes one connection per server and gives it back however the poll ends, so an abandoned
+ * poll leaks nothing.
  */
 public class RedisTargetPoller implements TargetPoller {
 
-    /** A poll pipelines its commands; two connections let an abandoned poll drain while the next starts. */
+    /** A poll pipelines everything on one connection; a second lets an abandoned poll drain while the next starts. */
     private static final int MAX_CONNECTIONS = 2;
 
+    private final Vertx vertx;
     private final TargetId id;
-    private final Redis client;
+    private final String url;
+    private final RedisUrl parsedUrl;
+    private final boolean cluster;
+    private final int timeoutMillis;
+    private final RedisStreamCollector collector;
+    private final Redis seed;
+    /** Cluster mode: one client per primary, by host:port. */
+    private final Map<String, Redis> primaries = new ConcurrentHashMap<>();
 
-    RedisTargetPoller(Vertx vertx, String name, StreamFitConfig.RedisTarget target, Duration timeout) {
+    public RedisTargetPoller(Vertx vertx, String name, StreamFitConfig.RedisTarget target, Duration timeout) {
+        this.vertx = vertx;
         this.id = new TargetId(SystemKind.REDIS, name);
-        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        this.url = target.url().trim();
+        this.parsedUrl = RedisUrl.parse(url);
+        this.cluster = target.cluster();
+        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        this.collector = new RedisStreamCollector(RedisCollectorSettings.of(target));
+        this.seed = client(url);
+    }
+
+    private Redis client(String connectionString) {
         RedisOptions options = new RedisOptions()
-                .setConnectionString(target.url().trim())
+                .setConnectionString(connectionString)
+                // RESP2: the same reply shapes on every Redis version StreamFit supports.
+                .setPreferredProtocolVersion(ProtocolVersion.RESP2)
                 .setMaxPoolSize(MAX_CONNECTIONS)
                 .setMaxPoolWaiting(8)
+                // A pipelined batch holds up to 3 commands per stream in flight.
+                .setMaxWaitingHandlers(65_536)
                 .setNetClientOptions(new NetClientOptions().setConnectTimeout(timeoutMillis).setTcpKeepAlive(true));
-        this.client = Redis.createClient(vertx, options);
+        return Redis.createClient(vertx, options);
     }
 
     @Override
@@ -45,25 +79,127 @@ public class RedisTargetPoller implements TargetPoller {
     }
 
     @Override
-    public Uni<Void> poll() {
-        return client.batch(List.of(Request.cmd(Command.PING), Request.cmd(Command.INFO).arg("server")))
-                .invoke(RedisTargetPoller::requireRedis)
-                .replaceWithVoid();
+    public Uni<RedisTargetSnapshot> poll() {
+        if (!cluster) {
+            return withConnection(seed, c -> collector.collect(c, parsedUrl.address(), null))
+                    .map(node -> snapshot(List.of(node), List.of()));
+        }
+        return withConnection(seed, this::discoverPrimaries).chain(discovery -> {
+            List<Uni<RedisStreamCollector.NodeResult>> nodes = new ArrayList<>();
+            List<CollectionProblem> problems = new ArrayList<>(discovery.problems());
+            for (String address : discovery.primaries()) {
+                Redis client = primaries.computeIfAbsent(address, a -> client(urlFor(a)));
+                nodes.add(withConnection(client, c -> collector.collect(c, address, address))
+                        .onFailure().recoverWithItem(failure -> {
+                            problems.add(new CollectionProblem("redis.shard-unreachable", address, null,
+                                    "primary " + address + " could not be polled: " + failure.getMessage()));
+                            return null;
+                        }));
+            }
+            forgetPrimariesOtherThan(discovery.primaries());
+            return Uni.join().all(nodes).andFailFast()
+                    .map(results -> snapshot(results.stream().filter(r -> r != null).toList(), problems));
+        });
     }
 
-    private static void requireRedis(List<Response> replies) {
-        String pong = replies.get(0).toString();
-        if (!"PONG".equalsIgnoreCase(pong)) {
-            throw new IllegalStateException("unexpected PING reply: " + pong);
+    private record Discovery(List<String> primaries, List<CollectionProblem> problems) {
+    }
+
+    /** CLUSTER SHARDS, else CLUSTER NODES; when both are denied, only the seed is polled and a finding says so. */
+    private Uni<Discovery> discoverPrimaries(RedisConnection connection) {
+        List<String> found = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        return new RedisPipeline()
+                .add(Request.cmd(Command.CLUSTER).arg("SHARDS"), reply -> {
+                    if (reply.isError()) {
+                        errors.add(reply.error());
+                    } else {
+                        found.addAll(RedisClusterTopology.primariesFromShards(reply.response()));
+                    }
+                })
+                .execute(connection)
+                .chain(() -> found.isEmpty()
+                        ? new RedisPipeline().add(Request.cmd(Command.CLUSTER).arg("NODES"), reply -> {
+                            if (reply.isError()) {
+                                errors.add(reply.error());
+                            } else {
+                                found.addAll(RedisClusterTopology.primariesFromNodes(reply.response().toString()));
+                            }
+                        }).execute(connection)
+                        : Uni.createFrom().voidItem())
+                .map(ignored -> {
+                    if (!found.isEmpty()) {
+                        return new Discovery(found, List.of());
+                    }
+                    return new Discovery(List.of(parsedUrl.address()), List.of(new CollectionProblem(
+                            errors.stream().anyMatch(e -> e.startsWith("NOPERM")) ? "redis.permission-denied" : "redis.command-failed",
+                            "CLUSTER SHARDS", null, "cannot discover the cluster's primaries (" + String.join("; ", errors)
+                                    + "): only " + parsedUrl.address() + " is polled")));
+                });
+    }
+
+    private void forgetPrimariesOtherThan(List<String> current) {
+        primaries.keySet().removeIf(address -> {
+            if (current.contains(address)) {
+                return false;
+            }
+            primaries.get(address).close();
+            return true;
+        });
+    }
+
+    /** The seed URL with another host:port: same scheme and credentials. */
+    private String urlFor(String address) {
+        URI uri = URI.create(url);
+        String userInfo = uri.getRawUserInfo();
+        return uri.getScheme() + "://" + (userInfo == null ? "" : userInfo + "@") + address;
+    }
+
+    private RedisTargetSnapshot snapshot(List<RedisStreamCollector.NodeResult> nodes, List<CollectionProblem> extraProblems) {
+        List<RedisInstanceSnapshot> instances = new ArrayList<>();
+        List<RedisStreamSnapshot> streams = new ArrayList<>();
+        List<CollectionProblem> problems = new ArrayList<>(extraProblems);
+        for (RedisStreamCollector.NodeResult node : nodes) {
+            if (node.instance() != null) {
+                instances.add(node.instance());
+            }
+            streams.addAll(node.streams());
+            problems.addAll(node.problems());
         }
-        String info = replies.get(1).toString();
-        if (!info.contains("redis_version:")) {
-            throw new IllegalStateException("INFO server did not report a redis_version");
-        }
+        streams.sort(Comparator.comparing(RedisStreamSnapshot::stream));
+        return new RedisTargetSnapshot(id, Instant.now(), List.copyOf(instances), List.copyOf(streams), List.copyOf(problems));
+    }
+
+    /** Borrows a connection for one step and returns it to the pool however the step ends, cancellation included. */
+    private static <T> Uni<T> withConnection(Redis client, Function<RedisConnection, Uni<T>> step) {
+        return acquire(client).chain(connection -> Uni.createFrom().deferred(() -> step.apply(connection))
+                .onTermination().invoke(() -> connection.closeAndForget()));
+    }
+
+    /**
+     * A pooled connection. A poll abandoned while it waits for one must still give it back when it
+     * arrives, or the pool (two connections) would run dry after two abandoned polls.
+     */
+    private static Uni<RedisConnection> acquire(Redis client) {
+        return Uni.createFrom().emitter(emitter -> {
+            AtomicBoolean abandoned = new AtomicBoolean();
+            emitter.onTermination(() -> abandoned.set(true));
+            client.getDelegate().connect().onComplete(result -> {
+                if (result.failed()) {
+                    emitter.fail(result.cause());
+                } else if (abandoned.get()) {
+                    result.result().close();
+                } else {
+                    emitter.complete(RedisConnection.newInstance(result.result()));
+                }
+            });
+        });
     }
 
     @Override
     public void close() {
-        client.close();
+        seed.close();
+        primaries.values().forEach(Redis::close);
+        primaries.clear();
     }
 }

@@ -18,6 +18,7 @@ public final class PackagedApp implements AutoCloseable {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private final Process process;
+    private final Path config;
     private final Path log;
     private final int port;
 
@@ -28,7 +29,7 @@ public final class PackagedApp implements AutoCloseable {
         this.port = FreePorts.next();
         this.log = ServerLogs.logFile("app-" + port + ".log");
         try {
-            Path config = Files.createTempFile("streamfit-", ".properties");
+            this.config = Files.createTempFile("streamfit-", ".properties");
             Files.writeString(config, configFileText);
             List<String> command = new ArrayList<>(List.of(
                     ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
@@ -67,5 +68,10 @@ public final class PackagedApp implements AutoCloseable {
     @Override
     public void close() {
         ChildProcesses.stop(process, 15);
+        try {
+            Files.deleteIfExists(config);
+        } catch (IOException e) {
+            // a leftover temp file does not fail a test run
+        }
     }
 }

@@ -21,11 +21,11 @@ public final class RedisServer implements AutoCloseable {
     private final Path log;
     private final Process process;
 
-    private RedisServer(int port, List<String> extraArgs) {
+    private RedisServer(String binary, String logName, int port, List<String> extraArgs) {
         this.port = port;
         this.dir = ServerLogs.tempDir("streamfit-redis-");
-        this.log = ServerLogs.logFile("redis-" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(binary(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
+        this.log = ServerLogs.logFile(logName);
+        List<String> command = new ArrayList<>(List.of(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString(),
                 "--logfile", log.toString()));
         command.addAll(extraArgs);
@@ -39,11 +39,17 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public static RedisServer start() {
-        return new RedisServer(FreePorts.next(), List.of());
+        int port = FreePorts.next();
+        return new RedisServer(binary("redis-server"), "redis-" + port + ".log", port, List.of());
     }
 
     public static RedisServer startOn(int port, String... extraArgs) {
-        return new RedisServer(port, List.of(extraArgs));
+        return new RedisServer(binary("redis-server"), "redis-" + port + ".log", port, List.of(extraArgs));
+    }
+
+    /** A server of another binary or role (a cluster node, an older Redis), with a log of its own. */
+    static RedisServer start(String binary, String logName, int port, String... extraArgs) {
+        return new RedisServer(binary, logName, port, List.of(extraArgs));
     }
 
     public int port() {
@@ -58,13 +64,14 @@ public final class RedisServer implements AutoCloseable {
         return process.isAlive();
     }
 
-    private static String binary() {
+    /** redis-server or redis-cli from PATH. */
+    static String binary(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Path.of(dir, "redis-server").toFile().canExecute()) {
-                return Path.of(dir, "redis-server").toString();
+            if (Path.of(dir, name).toFile().canExecute()) {
+                return Path.of(dir, name).toString();
             }
         }
-        throw new IllegalStateException("redis-server is not on PATH: install the Debian package 'redis-server' "
+        throw new IllegalStateException(name + " is not on PATH: install the Debian package 'redis-server' "
                 + "(apt-get install -y redis-server)");
     }
 

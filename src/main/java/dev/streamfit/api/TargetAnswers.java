@@ -1,0 +1,36 @@
+package dev.streamfit.api;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.core.Response;
+
+import dev.streamfit.poll.TargetId;
+import dev.streamfit.poll.TargetStatus;
+import dev.streamfit.poll.TargetStatusRegistry;
+
+/**
+ * How a per-target resource answers: 404 for a target that is not configured, 503 with the reason
+ * while it has no current snapshot (never polled, or its last poll failed: its figures are not
+ * known now), else 200 with the body.
+ */
+final class TargetAnswers {
+
+    private TargetAnswers() {
+    }
+
+    static Response of(TargetStatusRegistry targets, TargetId id, Supplier<Optional<?>> body) {
+        Optional<TargetStatus> status = targets.status(id);
+        if (status.isEmpty()) {
+            return Response.status(Response.Status.NOT_FOUND).entity(new ApiError("no " + id.system().label() + " target named '"
+                    + id.name() + "' is configured")).build();
+        }
+        Optional<?> current = body.get();
+        if (current.isEmpty()) {
+            String reason = status.get().polled() ? "its last poll failed: " + status.get().error() : "it has not been polled yet";
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .entity(new ApiError("target " + id + " has no current data: " + reason)).build();
+        }
+        return Response.ok(current.get()).build();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.streamfit.findings;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.streamfit.config.StreamFitConfig;
+import dev.streamfit.poll.TargetId;
+
+/**
+ * Every finding, from every evaluator, with its lifecycle: pending when first observed, firing once
+ * observed for {@code streamfit.alerts.for}, resolved when an evaluation no longer observes it
+ * (kept for {@link #RESOLVED_RETENTION} so that receivers and the page can show it ended).
+ */
+@ApplicationScoped
+public class FindingsRegistry {
+
+    static final Duration RESOLVED_RETENTION = Duration.ofMinutes(15);
+
+    @Inject
+    StreamFitConfig config;
+
+    /** The evaluator that produced a finding and the target it was about: an evaluation replaces exactly these. */
+    private record Scope(String evaluator, TargetId target) {
+    }
+
+    private record Entry(Scope scope, Finding finding, Instant firstSeen) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /** Replaces what {@code evaluator} observed on {@code target} with {@code observations}. */
+    public synchronized void evaluate(String evaluator, TargetId target, List<Observation> observations, Instant now) {
+        Scope scope = new Scope(evaluator, target);
+        Set<String> seen = new HashSet<>();
+        Duration holdFor = config.alerts().holdFor();
+        for (Observation o : observations) {
+            String fingerprint = fingerprint(o.rule(), target, o.workload(), o.group());
+            seen.add(fingerprint);
+            Entry previous = entries.get(fingerprint);
+            Instant since = previous == null || previous.finding().state() == FindingState.RESOLVED ? now : previous.firstSeen();
+            FindingState state = Duration.between(since, now).compareTo(holdFor) >= 0 ? FindingState.FIRING : FindingState.PENDING;
+            Finding finding = new Finding(fingerprint, o.rule(), o.severity(), target.system(), target.name(), o.workload(),
+                    o.group(), state, since, o.value(), o.threshold(), o.message());
+            entries.put(fingerprint, new Entry(scope, finding, since));
+        }
+        entries.replaceAll((fingerprint, entry) -> {
+            if (!entry.scope().equals(scope) || seen.contains(fingerprint) || entry.finding().state() == FindingState.RESOLVED) {
+                return entry;
+            }
+            Finding f = entry.finding();
+            return new Entry(scope, new Finding(f.fingerprint(), f.rule(), f.severity(), f.system(), f.target(), f.workload(),
+                    f.group(), FindingState.RESOLVED, now, f.value(), f.threshold(), f.message()), entry.firstSeen());
+        });
+        entries.values().removeIf(e -> e.finding().state() == FindingState.RESOLVED
+                && e.finding().since().isBefore(now.minus(RESOLVED_RETENTION)));
+    }
+
+    /** Worst first, then by system, target, workload and rule. */
+    public List<Finding> all() {
+        return entries.values().stream().map(Entry::finding)
+                .sorted(Comparator.comparing((Finding f) -> f.state() == FindingState.RESOLVED)
+                        .thenComparing(Finding::severity, Comparator.reverseOrder())
+                        .thenComparing(Finding::system).thenComparing(Finding::target)
+                        .thenComparing(f -> f.workload() == null ? "" : f.workload())
+                        .thenComparing(f -> f.group() == null ? "" : f.group()).thenComparing(Finding::rule))
+                .toList();
+    }
+
+    static String fingerprint(String rule, TargetId target, String workload, String group) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String identity = rule + "\u0000" + target.system().label() + "\u0000" + target.name() + "\u0000" + (workload == null ? "" : workload)
+                    + "\u0000" + (group == null ? "" : group);
+            return HexFormat.of().formatHex(digest.digest(identity.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.streamfit.history;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import dev.streamfit.poll.TargetId;
+import dev.streamfit.poll.TargetPolled;
+import dev.streamfit.poll.TargetSnapshot;
+
+/**
+ * The latest snapshot of every target whose last poll succeeded. When a poll fails the target's
+ * snapshot is withdrawn: its figures are no longer current, and unknown is absent, not stale.
+ */
+@ApplicationScoped
+public class SnapshotStore {
+
+    /** Observers of {@link TargetPolled} run in this order: history first, evaluators after it. */
+    public static final int HISTORY_PRIORITY = 100;
+
+    private final ConcurrentMap<TargetId, TargetSnapshot> latest = new ConcurrentHashMap<>();
+
+    void onPolled(@Observes @Priority(HISTORY_PRIORITY) TargetPolled event) {
+        TargetId id = event.status().id();
+        event.snapshot().ifPresentOrElse(s -> latest.put(id, s), () -> latest.remove(id));
+    }
+
+    public <T extends TargetSnapshot> Optional<T> latest(TargetId id, Class<T> type) {
+        TargetSnapshot snapshot = latest.get(id);
+        return type.isInstance(snapshot) ? Optional.of(type.cast(snapshot)) : Optional.empty();
+    }
+
+    public <T extends TargetSnapshot> java.util.List<T> all(Class<T> type) {
+        return latest.values().stream().filter(type::isInstance).map(type::cast)
+                .sorted((a, b) -> a.target().compareTo(b.target())).toList();
+    }
+}

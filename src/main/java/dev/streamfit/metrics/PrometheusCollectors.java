@@ -1,0 +1,28 @@
+package dev.streamfit.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.Collector;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Registers StreamFit's collectors with the registry behind {@code /q/metrics}. Each collector
+ * builds its series at scrape time from the latest snapshots: a series whose value is unknown is
+ * simply not built, and a deleted stream or group leaves no stale series behind.
+ */
+@ApplicationScoped
+public class PrometheusCollectors {
+
+    @Inject
+    PrometheusMeterRegistry registry;
+    @Inject
+    Instance<Collector> collectors;
+
+    void onStart(@Observes StartupEvent event) {
+        collectors.forEach(c -> c.register(registry.getPrometheusRegistry()));
+    }
+}

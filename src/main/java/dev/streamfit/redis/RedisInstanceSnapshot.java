@@ -1,0 +1,96 @@
+package dev.streamfit.redis;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One Redis server as INFO described it. Fields a server version does not report are null.
+ *
+ * @param address       host:port of the server (the shard in cluster mode)
+ * @param serverTimeMillis the server's clock when INFO ran (server_time_usec), null before Redis 7
+ * @param commandCalls  calls since start of the stream commands the advisor reads (xadd, xrange, xrevrange)
+ */
+public record RedisInstanceSnapshot(
+        String address,
+        String redisVersion,
+        String role,
+        Long usedMemory,
+        Long usedMemoryPeak,
+        Long maxmemory,
+        String maxmemoryPolicy,
+        Double memFragmentationRatio,
+        Long evictedKeys,
+        Boolean aofEnabled,
+        String rdbLastBgsaveStatus,
+        Long connectedSlaves,
+        Long serverTimeMillis,
+        Map<String, Long> commandCalls) {
+
+    static RedisInstanceSnapshot fromInfo(String address, String info) {
+        Map<String, String> fields = new HashMap<>();
+        Map<String, Long> calls = new HashMap<>();
+        for (String line : info.split("\r?\n")) {
+            int colon = line.indexOf(':');
+            if (line.isEmpty() || line.startsWith("#") || colon < 0) {
+                continue;
+            }
+            String key = line.substring(0, colon);
+            String value = line.substring(colon + 1);
+            if (key.startsWith("cmdstat_")) {
+                String command = key.substring("cmdstat_".length());
+                if (command.equals("xadd") || command.equals("xrange") || command.equals("xrevrange")) {
+                    calls.put(command, callsOf(value));
+                }
+            } else {
+                fields.put(key, value);
+            }
+        }
+        Long serverTimeUsec = longOf(fields.get("server_time_usec"));
+        return new RedisInstanceSnapshot(address,
+                fields.get("redis_version"),
+                fields.get("role"),
+                longOf(fields.get("used_memory")),
+                longOf(fields.get("used_memory_peak")),
+                longOf(fields.get("maxmemory")),
+                fields.get("maxmemory_policy"),
+                doubleOf(fields.get("mem_fragmentation_ratio")),
+                longOf(fields.get("evicted_keys")),
+                fields.containsKey("aof_enabled") ? "1".equals(fields.get("aof_enabled")) : null,
+                fields.get("rdb_last_bgsave_status"),
+                longOf(fields.get("connected_slaves")),
+                serverTimeUsec == null ? null : serverTimeUsec / 1000,
+                Map.copyOf(calls));
+    }
+
+    /** cmdstat value: {@code calls=12,usec=34,usec_per_call=2.83,...}. */
+    private static Long callsOf(String value) {
+        for (String part : value.split(",")) {
+            if (part.startsWith("calls=")) {
+                return longOf(part.substring("calls=".length()));
+            }
+        }
+        return null;
+    }
+
+    private static Long longOf(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Double doubleOf(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package dev.streamfit.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.streamfit.poll.CollectionProblem;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.RedisConnection;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Collects one Redis server: INFO, the streams matching the glob (SCAN ... TYPE stream), and per
+ * stream XINFO STREAM, XINFO GROUPS and MEMORY USAGE, then per group only what it needs: the
+ * oldest pending entry ({@code XPENDING key group - + 1}) when it has pending entries, the first
+ * undelivered entry ({@code XRANGE key (<last-delivered-id> + COUNT 1}) when it lags, and
+ * XINFO CONSUMERS for either. Streams go in pipelined batches of {@code pipeline-batch}: two
+ * round trips per batch, never one per stream. Nothing here is O(n) in entries: no
+ * XINFO STREAM FULL, no XPENDING IDLE, no XRANGE over more than one entry.
+ */
+public final class RedisStreamCollector {
+
+    private static final String INFO_SECTIONS = "server memory stats persistence replication commandstats keyspace";
+
+    private final RedisCollectorSettings settings;
+    /** Redis before 7.0 takes one INFO section: after the first refusal ask for "all", which holds them. */
+    private volatile boolean singleSectionInfo;
+
+    public RedisStreamCollector(RedisCollectorSettings settings) {
+        this.settings = settings;
+    }
+
+    /** What one server yielded. */
+    public record NodeResult(RedisInstanceSnapshot instance, List<RedisStreamSnapshot> streams, List<CollectionProblem> problems) {
+    }
+
+    /** @param shard host:port label put on each stream in cluster mode, else null */
+    public Uni<NodeResult> collect(RedisConnection connection, String address, String shard) {
+        Problems problems = new Problems();
+        return info(connection, address, problems)
+                .chain(instance -> clock(connection, instance).chain(clock -> discover(connection)
+                        .chain(keys -> limit(connection, keys, problems))
+                        .chain(keys -> collectStreams(connection, keys, clock, shard, problems))
+                        .map(streams -> new NodeResult(instance, streams, problems.list()))));
+    }
+
+    private Uni<RedisInstanceSnapshot> info(RedisConnection connection, String address, Problems problems) {
+        String[] sections = singleSectionInfo ? new String[] {"all"} : INFO_SECTIONS.split(" ");
+        Request request = Request.cmd(Command.INFO);
+        for (String section : sections) {
+            request.arg(section);
+        }
+        RedisInstanceSnapshot[] result = new RedisInstanceSnapshot[1];
+        boolean[] retry = new boolean[1];
+        return new RedisPipeline().add(request, reply -> {
+            if (reply.isPermissionDenied()) {
+                problems.denied("INFO", reply.error());
+            } else if (reply.isError() && !singleSectionInfo) {
+                retry[0] = true;
+            } else if (reply.isError()) {
+                problems.failed("INFO", reply.error());
+            } else {
+                result[0] = RedisInstanceSnapshot.fromInfo(address, reply.response().toString());
+            }
+        }).execute(connection).chain(() -> {
+            if (retry[0]) {
+                singleSectionInfo = true;
+                return info(connection, address, problems);
+            }
+            return Uni.createFrom().item(result[0]);
+        });
+    }
+
+    /** The server's clock: from INFO (Redis 7+), else TIME, else ours when TIME is denied. */
+    private Uni<ServerClock> clock(RedisConnection connection, RedisInstanceSnapshot instance) {
+        if (instance != null && instance.serverTimeMillis() != null) {
+            return Uni.createFrom().item(ServerClock.at(instance.serverTimeMillis()));
+        }
+        ServerClock[] clock = {ServerClock.local()};
+        return new RedisPipeline().add(Request.cmd(Command.TIME), reply -> {
+            if (!reply.isError()) {
+                clock[0] = ServerClock.at(reply.response().get(0).toLong() * 1000 + reply.response().get(1).toLong() / 1000);
+            }
+        }).execute(connection).map(ignored -> clock[0]);
+    }
+
+    private Uni<List<RedisName>> discover(RedisConnection connection) {
+        return scan(connection, "0", new ArrayList<>());
+    }
+
+    private Uni<List<RedisName>> scan(RedisConnection connection, String cursor, List<RedisName> found) {
+        Request request = Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(settings.streamsGlob())
+                .arg("COUNT").arg(RedisCollectorSettings.SCAN_COUNT).arg("TYPE").arg("stream");
+        return connection.send(request).chain(reply -> {
+            for (Response key : reply.get(1)) {
+                found.add(new RedisName(key.toBytes()));
+            }
+            String next = reply.get(0).toString();
+            return "0".equals(next) ? Uni.createFrom().item(found) : scan(connection, next, found);
+        });
+    }
+
+    /** Beyond max-streams keep the largest by memory, and say how many were left out. */
+    private Uni<List<RedisName>> limit(RedisConnection connection, List<RedisName> keys, Problems problems) {
+        if (keys.size() <= settings.maxStreams()) {
+            return Uni.createFrom().item(keys);
+        }
+        Map<RedisName, Long> memory = new HashMap<>();
+        List<RedisPipeline> batches = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += settings.pipelineBatch() * 3) {
+            RedisPipeline pipeline = new RedisPipeline();
+            for (RedisName key : keys.subList(from, Math.min(keys.size(), from + settings.pipelineBatch() * 3))) {
+                pipeline.add(memoryUsage(key), reply -> {
+                    if (reply.isPermissionDenied()) {
+                        problems.denied("MEMORY USAGE", reply.error());
+                    } else if (!reply.isError() && reply.response() != null) {
+                        memory.put(key, reply.response().toLong());
+                    }
+                });
+            }
+            batches.add(pipeline);
+        }
+        return Multi.createFrom().iterable(batches).onItem().transformToUniAndConcatenate(p -> p.execute(connection))
+                .collect().last().map(ignored -> {
+                    int left = keys.size() - settings.maxStreams();
+                    problems.add(new CollectionProblem("redis.streams.limit", "max-streams", (double) left,
+                            keys.size() + " streams match, max-streams is " + settings.maxStreams() + ": the " + left
+                                    + " smallest by memory are left out"));
+                    return keys.stream().sorted(Comparator.comparing((RedisName k) -> memory.getOrDefault(k, -1L)).reversed()
+                            .thenComparing(RedisName::display)).limit(settings.maxStreams()).toList();
+                });
+    }
+
+    Uni<List<RedisStreamSnapshot>> collectStreams(RedisConnection connection, List<RedisName> keys, ServerClock clock,
+            String shard, Problems problems) {
+        List<List<RedisName>> batches = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += settings.pipelineBatch()) {
+            batches.add(keys.subList(from, Math.min(keys.size(), from + settings.pipelineBatch())));
+        }
+        List<RedisStreamSnapshot> streams = new ArrayList<>(keys.size());
+        return Multi.createFrom().iterable(batches)
+                .onItem().transformToUniAndConcatenate(batch -> collectBatch(connection, batch, clock, shard, problems))
+                .onItem().invoke(streams::addAll)
+                .collect().last()
+                .map(ignored -> {
+                    streams.sort(Comparator.comparing(RedisStreamSnapshot::stream));
+                    return streams;
+                });
+    }
+
+    /** Two round trips: the stream-level commands, then the group-level ones the first answers call for. */
+    private Uni<List<RedisStreamSnapshot>> collectBatch(RedisConnection connection, List<RedisName> keys, ServerClock clock,
+            String shard, Problems problems) {
+        Map<RedisName, StreamFacts> facts = new LinkedHashMap<>();
+        RedisPipeline first = new RedisPipeline();
+        for (RedisName key : keys) {
+            StreamFacts stream = new StreamFacts(key);
+            facts.put(key, stream);
+            first.add(Request.cmd(Command.XINFO).arg("STREAM").arg(bytes(key)), reply -> {
+                if (problems.check("XINFO STREAM", reply)) {
+                    stream.info(RedisReply.fields(reply.response()));
+                } else if (reply.isMissingKey()) {
+                    stream.gone = true;
+                }
+            });
+            first.add(Request.cmd(Command.XINFO).arg("GROUPS").arg(bytes(key)), reply -> {
+                if (problems.check("XINFO GROUPS", reply)) {
+                    stream.groups(reply.response());
+                } else if (reply.isMissingKey()) {
+                    stream.gone = true;
+                }
+            });
+            first.add(memoryUsage(key), reply -> {
+                if (problems.check("MEMORY USAGE", reply) && reply.response() != null) {
+                    stream.memoryBytes = reply.response().toLong();
+                }
+            });
+        }
+        return first.execute(connection).chain(() -> {
+            RedisPipeline second = new RedisPipeline();
+            for (StreamFacts stream : facts.values()) {
+                if (!stream.gone && stream.info != null) {
+                    stream.requestGroupDetails(second, problems);
+                }
+            }
+            return second.execute(connection);
+        }).map(ignored -> {
+            long now = clock.nowMillis();
+            List<RedisStreamSnapshot> snapshots = new ArrayList<>(facts.size());
+            for (StreamFacts stream : facts.values()) {
+                if (!stream.gone && stream.info != null) {
+                    snapshots.add(stream.toSnapshot(now, shard));
+                }
+            }
+            return snapshots;
+        });
+    }
+
+    private Request memoryUsage(RedisName key) {
+        return Request.cmd(Command.MEMORY).arg("USAGE").arg(bytes(key)).arg("SAMPLES").arg(settings.memorySamples());
+    }
+
+    static Buffer bytes(RedisName name) {
+        return Buffer.buffer(name.raw());
+    }
+
+    /** Problems of one poll, one per rule and command. */
+    static final class Problems {
+        private final Map<String, CollectionProblem> byKey = new LinkedHashMap<>();
+
+        /** True when the reply is usable; records a denied or failed command otherwise (a missing key is not a problem). */
+        boolean check(String command, RedisReply reply) {
+            if (reply.isPermissionDenied()) {
+                denied(command, reply.error());
+            } else if (reply.isError() && !reply.isMissingKey()) {
+                failed(command, reply.error());
+            }
+            return !reply.isError();
+        }
+
+        void denied(String command, String error) {
+            add(new CollectionProblem("redis.permission-denied", command, null,
+                    "the ACL denies " + command + ": " + error + "; the values it gives are unknown"));
+        }
+
+        void failed(String command, String error) {
+            add(new CollectionProblem("redis.command-failed", command, null, command + " failed: " + error));
+        }
+
+        void add(CollectionProblem problem) {
+            byKey.putIfAbsent(problem.rule() + "|" + problem.subject(), problem);
+        }
+
+        List<CollectionProblem> list() {
+            return List.copyOf(byKey.values());
+        }
+    }
+
+    /** The server's clock, advanced by our own elapsed time since it was read. */
+    record ServerClock(long serverMillis, long readAtNanos) {
+        static ServerClock at(long serverMillis) {
+            return new ServerClock(serverMillis, System.nanoTime());
+        }
+
+        static ServerClock local() {
+            return at(System.currentTimeMillis());
+        }
+
+        long nowMillis() {
+            return serverMillis + (System.nanoTime() - readAtNanos) / 1_000_000;
+        }
+    }
+
+    static String text(Response response) {
+        return response == null ? null : new String(response.toBytes(), StandardCharsets.UTF_8);
+    }
+}

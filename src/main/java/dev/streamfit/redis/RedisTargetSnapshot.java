@@ -1,0 +1,20 @@
+package dev.streamfit.redis;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.streamfit.poll.CollectionProblem;
+import dev.streamfit.poll.TargetId;
+import dev.streamfit.poll.TargetSnapshot;
+
+/**
+ * A whole Redis target after one poll: every server polled (one, or each primary of a cluster)
+ * and the streams found on them, sorted by name.
+ */
+public record RedisTargetSnapshot(
+        TargetId target,
+        Instant collectedAt,
+        List<RedisInstanceSnapshot> instances,
+        List<RedisStreamSnapshot> streams,
+        List<CollectionProblem> problems) implements TargetSnapshot {
+}

@@ -1,0 +1,174 @@
+package dev.streamfit.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * What the pipelined replies told about one stream during one poll, gathered until the stream's
+ * snapshot can be built. Lives for one poll only.
+ */
+final class StreamFacts {
+
+    final RedisName key;
+    boolean gone;
+    Map<String, Response> info;
+    Long memoryBytes;
+    private final List<GroupFacts> groups = new ArrayList<>();
+
+    StreamFacts(RedisName key) {
+        this.key = key;
+    }
+
+    /** XINFO GROUPS answered with a group whose values Redis reports per version: lag and entries-read from 7.0. */
+    static final class GroupFacts {
+        final RedisName name;
+        final long consumers;
+        final long pending;
+        final StreamEntryId lastDelivered;
+        final Long entriesRead;
+        final Long redisLag;
+        GroupLag lag;
+        StreamEntryId firstUndelivered;
+        boolean firstUndeliveredKnown;
+        Double oldestPendingIdleSeconds;
+        Long oldestPendingDeliveries;
+        List<RedisConsumerSnapshot> consumerDetails;
+
+        GroupFacts(Map<String, Response> fields) {
+            this.name = new RedisName(fields.get("name").toBytes());
+            this.consumers = fields.get("consumers").toLong();
+            this.pending = fields.get("pending").toLong();
+            this.lastDelivered = StreamEntryId.parse(fields.get("last-delivered-id").toString());
+            this.entriesRead = RedisReply.longOrNull(fields.get("entries-read"));
+            this.redisLag = RedisReply.longOrNull(fields.get("lag"));
+        }
+    }
+
+    void info(Map<String, Response> fields) {
+        this.info = fields;
+    }
+
+    void groups(Response reply) {
+        for (Response group : reply) {
+            groups.add(new GroupFacts(RedisReply.fields(group)));
+        }
+    }
+
+    long length() {
+        return info.get("length").toLong();
+    }
+
+    StreamEntryId firstEntryId() {
+        return entryId(info.get("first-entry"));
+    }
+
+    StreamEntryId lastEntryId() {
+        return entryId(info.get("last-entry"));
+    }
+
+    private static StreamEntryId entryId(Response entry) {
+        return entry == null || entry.size() == 0 ? null : StreamEntryId.parse(entry.get(0).toString());
+    }
+
+    Long entriesAdded() {
+        return RedisReply.longOrNull(info.get("entries-added"));
+    }
+
+    /** Adds the group-level commands this stream's groups call for to the second round trip. */
+    void requestGroupDetails(RedisPipeline pipeline, RedisStreamCollector.Problems problems) {
+        long length = length();
+        StreamEntryId first = firstEntryId();
+        StreamEntryId last = lastEntryId();
+        for (GroupFacts group : groups) {
+            group.lag = GroupLag.of(length, first, last, entriesAdded(), group.lastDelivered, group.entriesRead, group.redisLag);
+            if (group.pending > 0) {
+                pipeline.add(Request.cmd(Command.XPENDING).arg(RedisStreamCollector.bytes(key)).arg(RedisStreamCollector.bytes(group.name))
+                        .arg("-").arg("+").arg(1), reply -> {
+                            if (problems.check("XPENDING", reply) && reply.response().size() > 0) {
+                                Response oldest = reply.response().get(0);
+                                group.oldestPendingIdleSeconds = oldest.get(2).toLong() / 1000.0;
+                                group.oldestPendingDeliveries = oldest.get(3).toLong();
+                            }
+                        });
+            }
+            if (!group.lag.caughtUp() && !group.lag.behindFirstEntry()) {
+                pipeline.add(Request.cmd(Command.XRANGE).arg(RedisStreamCollector.bytes(key)).arg("(" + group.lastDelivered)
+                        .arg("+").arg("COUNT").arg(1), reply -> {
+                            if (problems.check("XRANGE", reply)) {
+                                group.firstUndeliveredKnown = true;
+                                group.firstUndelivered = reply.response().size() == 0 ? null
+                                        : StreamEntryId.parse(reply.response().get(0).get(0).toString());
+                            }
+                        });
+            }
+            if (group.pending > 0 || !group.lag.caughtUp()) {
+                pipeline.add(Request.cmd(Command.XINFO).arg("CONSUMERS").arg(RedisStreamCollector.bytes(key))
+                        .arg(RedisStreamCollector.bytes(group.name)), reply -> {
+                            if (problems.check("XINFO CONSUMERS", reply)) {
+                                group.consumerDetails = consumers(reply.response());
+                            }
+                        });
+            }
+        }
+    }
+
+    private static List<RedisConsumerSnapshot> consumers(Response reply) {
+        List<RedisConsumerSnapshot> consumers = new ArrayList<>(reply.size());
+        for (Response consumer : reply) {
+            Map<String, Response> fields = RedisReply.fields(consumer);
+            Long inactive = RedisReply.longOrNull(fields.get("inactive"));
+            consumers.add(new RedisConsumerSnapshot(new RedisName(fields.get("name").toBytes()).display(),
+                    fields.get("pending").toLong(), fields.get("idle").toLong() / 1000.0,
+                    // -1: the consumer never read successfully
+                    inactive == null || inactive < 0 ? null : inactive / 1000.0));
+        }
+        return consumers;
+    }
+
+    RedisStreamSnapshot toSnapshot(long nowMillis, String shard) {
+        long length = length();
+        StreamEntryId first = firstEntryId();
+        StreamEntryId last = lastEntryId();
+        Long added = entriesAdded();
+        List<RedisGroupSnapshot> groupSnapshots = new ArrayList<>(groups.size());
+        for (GroupFacts group : groups) {
+            groupSnapshots.add(new RedisGroupSnapshot(group.name.display(), group.consumers, group.pending,
+                    group.lag.lag(), lagSeconds(group, first, nowMillis), group.entriesRead, group.lastDelivered.toString(),
+                    group.oldestPendingIdleSeconds, group.oldestPendingDeliveries, group.lag.trimmedBeforeDelivery(),
+                    group.consumerDetails));
+        }
+        groupSnapshots.sort((a, b) -> a.group().compareTo(b.group()));
+        return new RedisStreamSnapshot(key.display(), shard, length, memoryBytes,
+                first == null ? null : first.toString(),
+                last == null ? null : last.toString(),
+                RedisReply.stringOrNull(info.get("last-generated-id")),
+                added,
+                RedisReply.stringOrNull(info.get("max-deleted-entry-id")),
+                RedisReply.stringOrNull(info.get("recorded-first-entry-id")),
+                RedisReply.longOrNull(info.get("radix-tree-nodes")),
+                first == null ? null : first.ageSecondsAt(nowMillis),
+                first == null || last == null ? null : (last.millis() - first.millis()) / 1000.0,
+                added == null ? null : Math.max(0, added - length),
+                memoryBytes == null || length == 0 ? null : (double) memoryBytes / length,
+                List.copyOf(groupSnapshots));
+    }
+
+    /** Age of the oldest entry not yet delivered to the group (SPEC: time lag); 0 when caught up. */
+    private static Double lagSeconds(GroupFacts group, StreamEntryId first, long nowMillis) {
+        if (group.lag.caughtUp()) {
+            return 0.0;
+        }
+        if (group.lag.behindFirstEntry()) {
+            return first.ageSecondsAt(nowMillis);
+        }
+        if (!group.firstUndeliveredKnown) {
+            return null;
+        }
+        return group.firstUndelivered == null ? 0.0 : group.firstUndelivered.ageSecondsAt(nowMillis);
+    }
+}
