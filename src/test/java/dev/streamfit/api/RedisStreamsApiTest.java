@@ -119,6 +119,8 @@ class RedisStreamsApiTest {
             assertTrue(metrics.contains("streamfit_redis_stream_length{target=\"main\",stream=\"api:\\\\xc3\"} 1.0"));
             assertTrue(metrics.contains("streamfit_redis_memory_used_bytes{target=\"main\",shard=\"127.0.0.1:" + TestServers.redis().port() + "\"}"));
             assertFalse(metrics.contains("streamfit_redis_memory_max_bytes{target=\"main\""), "no limit: absent");
+            assertTrue(metrics.contains("streamfit_redis_stream_consumer_pending{target=\"main\",stream=\"api:orders \\\"eu\\\"\",group=\"billing\",consumer=\"w1\"} 50.0"),
+                    "consumer-metrics=true on main");
         });
     }
 

@@ -21,6 +21,7 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
         Map<String, String> config = new HashMap<>();
         config.put("streamfit.poll-interval", "1s");
         config.put("streamfit.redis.main.url", TestServers.redis().url());
+        config.put("streamfit.redis.main.consumer-metrics", "true");
         config.put("streamfit.redis.down.url", "redis://ops:" + DOWN_PASSWORD + "@127.0.0.1:" + FreePorts.next());
         config.put("streamfit.redis.flaky.url", "redis://127.0.0.1:" + FLAKY_REDIS_PORT);
         config.put("streamfit.kafka.main.bootstrap-servers", TestServers.kafka().bootstrapServers());
