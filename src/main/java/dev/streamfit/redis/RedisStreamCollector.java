@@ -19,11 +19,13 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Collects one Redis server: INFO, the streams matching the glob (SCAN ... TYPE stream), and per
- * stream XINFO STREAM, XINFO GROUPS and MEMORY USAGE, then per group only what it needs: the
- * oldest pending entry ({@code XPENDING key group - + 1}) when it has pending entries, the first
- * undelivered entry ({@code XRANGE key (<last-delivered-id> + COUNT 1}) when it lags, and
- * XINFO CONSUMERS for either. Streams go in pipelined batches of {@code pipeline-batch}: two
- * round trips per batch, never one per stream. Nothing here is O(n) in entries: no
+ * stream XINFO STREAM and XINFO GROUPS, then only what each stream and group needs: MEMORY USAGE
+ * when the stream changed since it was last measured, the oldest pending entry
+ * ({@code XPENDING key group - + 1}) when a group has pending entries, the first undelivered entry
+ * ({@code XRANGE key (<last-delivered-id> + COUNT 1}) when it lags and that entry may have changed,
+ * and XINFO CONSUMERS for either. Streams go in pipelined batches of {@code pipeline-batch}: two
+ * round trips per batch, never one per stream. One collector per server: it remembers what an
+ * unchanged stream does not need to be asked again. Nothing here is O(n) in entries: no
  * XINFO STREAM FULL, no XPENDING IDLE, no XRANGE over more than one entry.
  */
 public final class RedisStreamCollector {
@@ -33,6 +35,8 @@ public final class RedisStreamCollector {
     private final RedisCollectorSettings settings;
     /** Redis before 7.0 takes one INFO section: after the first refusal ask for "all", which holds them. */
     private volatile boolean singleSectionInfo;
+    /** What earlier polls measured that stays true while a stream does not change (one collector per server). */
+    private final Map<RedisName, UnchangedStream> unchanged = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RedisStreamCollector(RedisCollectorSettings settings) {
         this.settings = settings;
@@ -151,6 +155,8 @@ public final class RedisStreamCollector {
                 .onItem().invoke(streams::addAll)
                 .collect().last()
                 .map(ignored -> {
+                    // Forget streams this poll did not see: the cache is bounded by what exists.
+                    unchanged.keySet().retainAll(new java.util.HashSet<>(keys));
                     streams.sort(Comparator.comparing(RedisStreamSnapshot::stream));
                     return streams;
                 });
@@ -178,17 +184,13 @@ public final class RedisStreamCollector {
                     stream.gone = true;
                 }
             });
-            first.add(memoryUsage(key), reply -> {
-                if (problems.check("MEMORY USAGE", reply) && reply.response() != null) {
-                    stream.memoryBytes = reply.response().toLong();
-                }
-            });
         }
         return first.execute(connection).chain(() -> {
             RedisPipeline second = new RedisPipeline();
             for (StreamFacts stream : facts.values()) {
                 if (!stream.gone && stream.info != null) {
-                    stream.requestGroupDetails(second, problems);
+                    requestMemory(second, stream, problems);
+                    stream.requestGroupDetails(second, problems, unchanged.get(stream.key));
                 }
             }
             return second.execute(connection);
@@ -198,9 +200,30 @@ public final class RedisStreamCollector {
             for (StreamFacts stream : facts.values()) {
                 if (!stream.gone && stream.info != null) {
                     snapshots.add(stream.toSnapshot(now, shard));
+                    unchanged.put(stream.key, stream.remember());
+                } else {
+                    unchanged.remove(stream.key);
                 }
             }
             return snapshots;
+        });
+    }
+
+    /**
+     * MEMORY USAGE only when the stream or its groups changed since it was last measured: a stream
+     * whose length, IDs and groups are all as before occupies what it occupied before.
+     */
+    private void requestMemory(RedisPipeline pipeline, StreamFacts stream, Problems problems) {
+        String state = stream.memoryState();
+        UnchangedStream known = unchanged.get(stream.key);
+        if (known != null && state.equals(known.memoryState()) && known.memoryBytes() != null) {
+            stream.memoryBytes = known.memoryBytes();
+            return;
+        }
+        pipeline.add(memoryUsage(stream.key), reply -> {
+            if (problems.check("MEMORY USAGE", reply) && reply.response() != null) {
+                stream.memoryBytes = reply.response().toLong();
+            }
         });
     }
 

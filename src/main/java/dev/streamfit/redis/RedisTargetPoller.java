@@ -44,7 +44,9 @@ public class RedisTargetPoller implements TargetPoller {
     private final RedisUrl parsedUrl;
     private final boolean cluster;
     private final int timeoutMillis;
-    private final RedisStreamCollector collector;
+    private final RedisCollectorSettings settings;
+    /** One collector per server (host:port): each remembers what its unchanged streams need not be asked again. */
+    private final Map<String, RedisStreamCollector> collectors = new ConcurrentHashMap<>();
     private final Redis seed;
     /** Cluster mode: one client per primary, by host:port. */
     private final Map<String, Redis> primaries = new ConcurrentHashMap<>();
@@ -56,7 +58,7 @@ public class RedisTargetPoller implements TargetPoller {
         this.parsedUrl = RedisUrl.parse(url);
         this.cluster = target.cluster();
         this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        this.collector = new RedisStreamCollector(RedisCollectorSettings.of(target));
+        this.settings = RedisCollectorSettings.of(target);
         this.seed = client(url);
     }
 
@@ -81,7 +83,7 @@ public class RedisTargetPoller implements TargetPoller {
     @Override
     public Uni<RedisTargetSnapshot> poll() {
         if (!cluster) {
-            return withConnection(seed, c -> collector.collect(c, parsedUrl.address(), null))
+            return withConnection(seed, c -> collector(parsedUrl.address()).collect(c, parsedUrl.address(), null))
                     .map(node -> snapshot(List.of(node), List.of()));
         }
         return withConnection(seed, this::discoverPrimaries).chain(discovery -> {
@@ -89,7 +91,7 @@ public class RedisTargetPoller implements TargetPoller {
             List<CollectionProblem> problems = new ArrayList<>(discovery.problems());
             for (String address : discovery.primaries()) {
                 Redis client = primaries.computeIfAbsent(address, a -> client(urlFor(a)));
-                nodes.add(withConnection(client, c -> collector.collect(c, address, address))
+                nodes.add(withConnection(client, c -> collector(address).collect(c, address, address))
                         .onFailure().recoverWithItem(failure -> {
                             problems.add(new CollectionProblem("redis.shard-unreachable", address, null,
                                     "primary " + address + " could not be polled: " + failure.getMessage()));
@@ -100,6 +102,10 @@ public class RedisTargetPoller implements TargetPoller {
             return Uni.join().all(nodes).andFailFast()
                     .map(results -> snapshot(results.stream().filter(r -> r != null).toList(), problems));
         });
+    }
+
+    private RedisStreamCollector collector(String address) {
+        return collectors.computeIfAbsent(address, a -> new RedisStreamCollector(settings));
     }
 
     private record Discovery(List<String> primaries, List<CollectionProblem> problems) {
@@ -144,6 +150,7 @@ public class RedisTargetPoller implements TargetPoller {
                 return false;
             }
             primaries.get(address).close();
+            collectors.remove(address);
             return true;
         });
     }

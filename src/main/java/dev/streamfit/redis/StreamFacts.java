@@ -1,6 +1,7 @@
 package dev.streamfit.redis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,8 +80,43 @@ final class StreamFacts {
         return RedisReply.longOrNull(info.get("entries-added"));
     }
 
+    /**
+     * Everything MEMORY USAGE depends on: entries (count, ends, deletions) and groups (positions,
+     * pending entries, consumers). Equal states occupy equal memory.
+     */
+    String memoryState() {
+        StringBuilder state = new StringBuilder().append(length()).append('|').append(firstEntryId()).append('|')
+                .append(RedisReply.stringOrNull(info.get("last-generated-id"))).append('|')
+                .append(RedisReply.stringOrNull(info.get("max-deleted-entry-id"))).append('|').append(entriesAdded());
+        for (GroupFacts group : groups) {
+            state.append('|').append(group.name).append(',').append(group.consumers).append(',').append(group.pending)
+                    .append(',').append(group.lastDelivered).append(',').append(group.entriesRead);
+        }
+        return state.toString();
+    }
+
+    /**
+     * The first entry after a group's last-delivered-id changes only when the group moves or entries
+     * are trimmed or deleted; Redis 6.2 does not report deletions, so there it is never reused (null).
+     */
+    String undeliveredState(GroupFacts group) {
+        String maxDeleted = RedisReply.stringOrNull(info.get("max-deleted-entry-id"));
+        return maxDeleted == null ? null : group.lastDelivered + "|" + firstEntryId() + "|" + maxDeleted;
+    }
+
+    UnchangedStream remember() {
+        Map<RedisName, UnchangedStream.FirstUndelivered> undelivered = new HashMap<>();
+        for (GroupFacts group : groups) {
+            String state = undeliveredState(group);
+            if (state != null && group.firstUndeliveredKnown && group.firstUndelivered != null) {
+                undelivered.put(group.name, new UnchangedStream.FirstUndelivered(state, group.firstUndelivered));
+            }
+        }
+        return new UnchangedStream(memoryState(), memoryBytes, Map.copyOf(undelivered));
+    }
+
     /** Adds the group-level commands this stream's groups call for to the second round trip. */
-    void requestGroupDetails(RedisPipeline pipeline, RedisStreamCollector.Problems problems) {
+    void requestGroupDetails(RedisPipeline pipeline, RedisStreamCollector.Problems problems, UnchangedStream known) {
         long length = length();
         StreamEntryId first = firstEntryId();
         StreamEntryId last = lastEntryId();
@@ -96,7 +132,12 @@ final class StreamFacts {
                             }
                         });
             }
-            if (!group.lag.caughtUp() && !group.lag.behindFirstEntry()) {
+            UnchangedStream.FirstUndelivered reusable = known == null ? null : known.firstUndelivered().get(group.name);
+            String state = undeliveredState(group);
+            if (!group.lag.caughtUp() && !group.lag.behindFirstEntry() && reusable != null && reusable.state().equals(state)) {
+                group.firstUndeliveredKnown = true;
+                group.firstUndelivered = reusable.id();
+            } else if (!group.lag.caughtUp() && !group.lag.behindFirstEntry()) {
                 pipeline.add(Request.cmd(Command.XRANGE).arg(RedisStreamCollector.bytes(key)).arg("(" + group.lastDelivered)
                         .arg("+").arg("COUNT").arg(1), reply -> {
                             if (problems.check("XRANGE", reply)) {

@@ -258,6 +258,48 @@ class RedisStreamCollectorTest {
     }
 
     @Test
+    void anUnchangedStreamIsNotAskedAgainForWhatCannotHaveChanged() {
+        long now = redisNowMillis();
+        addAt("rsc:quiet", now - 100_000, 3);
+        addAt("rsc:quiet", now - 50_000, 3);
+        redis.createGroup("rsc:quiet", "slow", "0");
+        redis.readGroup("rsc:quiet", "slow", "w1", 3);
+        RedisTargetPoller poller = new RedisTargetPoller(vertx, "test", TestRedisTarget.of(TestServers.redis().url()).withStreams("rsc:quiet"),
+                Duration.ofSeconds(10));
+        try {
+            RedisStreamSnapshot first = poller.poll().await().atMost(Duration.ofSeconds(10)).streams().get(0);
+            long memoryCalls = calls("memory|usage");
+            long rangeCalls = calls("xrange");
+            RedisStreamSnapshot second = poller.poll().await().atMost(Duration.ofSeconds(10)).streams().get(0);
+            assertEquals(memoryCalls, calls("memory|usage"), "unchanged: memory reused");
+            assertEquals(rangeCalls, calls("xrange"), "unchanged: first undelivered entry reused");
+            assertEquals(first.memoryBytes(), second.memoryBytes());
+            assertEquals(50, second.groups().get(0).lagSeconds(), 3);
+
+            // Deleting the first undelivered entry moves it: the next poll must see the next one.
+            redis.call("XDEL", "rsc:quiet", (now - 50_000) + "-1");
+            redis.call("XADD", "rsc:quiet", (now - 20_000) + "-1", "n", 9);
+            RedisStreamSnapshot third = poller.poll().await().atMost(Duration.ofSeconds(10)).streams().get(0);
+            assertEquals(memoryCalls + 1, calls("memory|usage"), "changed: memory measured again");
+            assertEquals(redis.call("MEMORY", "USAGE", "rsc:quiet", "SAMPLES", 5).toLong(), third.memoryBytes());
+            assertEquals(50, third.groups().get(0).lagSeconds(), 3, "its first undelivered entry is now " + (now - 50_000) + "-2");
+            assertEquals(rangeCalls + 1, calls("xrange"));
+        } finally {
+            poller.close();
+        }
+    }
+
+    /** Calls of one command since the server started, from INFO commandstats. */
+    private static long calls(String command) {
+        for (String line : redis.call("INFO", "commandstats").toString().split("\r?\n")) {
+            if (line.startsWith("cmdstat_" + command + ":")) {
+                return Long.parseLong(line.replaceAll("^[^:]+:calls=(\\d+),.*", "$1"));
+            }
+        }
+        return 0;
+    }
+
+    @Test
     void instanceFieldsComeFromOneInfoCall() {
         RedisInstanceSnapshot server = poll().instances().get(0);
         assertEquals("127.0.0.1:" + TestServers.redis().port(), server.address());
