@@ -44,6 +44,7 @@ public class ConfigValidator {
         positive(problems, "streamfit.poll-interval", config.pollInterval());
         config.pollTimeout().ifPresent(t -> positive(problems, "streamfit.poll-timeout", t));
         positive(problems, "streamfit.advisor.window", config.advisor().window());
+        positive(problems, "streamfit.rules.kafka.stop-after", config.rules().kafka().stopAfter());
         if (config.alerts().holdFor().isNegative()) {
             problems.add(new Problem("streamfit.alerts.for", "is negative; must be 0s (fire at once) or a positive duration"));
         }

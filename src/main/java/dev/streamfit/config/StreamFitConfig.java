@@ -32,6 +32,8 @@ public interface StreamFitConfig {
 
     Alerts alerts();
 
+    Rules rules();
+
     default Duration effectivePollTimeout() {
         return pollTimeout().orElse(pollInterval());
     }
@@ -40,6 +42,20 @@ public interface StreamFitConfig {
         /** The sliding window of history that rates, trends and activity are judged over. */
         @WithDefault("1h")
         Duration window();
+    }
+
+    /**
+     * {@code streamfit.rules.*}: thresholds of the health rules. (Not under {@code streamfit.kafka.*}:
+     * every key there names a Kafka target.)
+     */
+    interface Rules {
+        KafkaLagRules kafka();
+    }
+
+    interface KafkaLagRules {
+        /** A lagging partition whose committed offset has not moved for longer than this is STOP or STALL. */
+        @WithDefault("5m")
+        Duration stopAfter();
     }
 
     interface Alerts {
@@ -93,5 +109,9 @@ public interface StreamFitConfig {
 
         /** Kafka client properties passed to the AdminClient as they are (security.protocol, sasl.*, ssl.*). */
         Map<String, String> properties();
+
+        /** Per-partition series (a {@code partition} label) besides the per-topic ones. */
+        @WithDefault("false")
+        boolean partitionMetrics();
     }
 }

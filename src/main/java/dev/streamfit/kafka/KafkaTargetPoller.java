@@ -1,16 +1,11 @@
 package dev.streamfit.kafka;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.DescribeClusterResult;
-import org.apache.kafka.common.KafkaFuture;
 
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.poll.SystemKind;
@@ -28,13 +23,14 @@ public class KafkaTargetPoller implements TargetPoller {
 
     private final TargetId id;
     private final Properties clientProperties;
-    private final int timeoutMillis;
+    private final KafkaCollector collector;
     private final AtomicReference<Admin> admin = new AtomicReference<>();
 
-    KafkaTargetPoller(String name, StreamFitConfig.KafkaTarget target, Duration timeout) {
+    public KafkaTargetPoller(String name, StreamFitConfig.KafkaTarget target, Duration timeout) {
         this.id = new TargetId(SystemKind.KAFKA, name);
-        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         this.clientProperties = clientProperties(name, target, timeoutMillis);
+        this.collector = new KafkaCollector(target.topics(), target.groups(), timeoutMillis);
     }
 
     static Properties clientProperties(String name, StreamFitConfig.KafkaTarget target, int timeoutMillis) {
@@ -56,12 +52,19 @@ public class KafkaTargetPoller implements TargetPoller {
     }
 
     @Override
-    public Uni<KafkaClusterSnapshot> poll() {
-        return admin().chain(client -> {
-            DescribeClusterResult cluster = client.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis));
-            return Uni.combine().all().unis(toUni(cluster.clusterId()), toUni(cluster.nodes())).asTuple()
-                    .map(t -> new KafkaClusterSnapshot(id, Instant.now(), t.getItem1(), t.getItem2().size(), List.of()));
-        });
+    public Uni<KafkaTargetSnapshot> poll() {
+        return admin().chain(client -> collector.collect(client, id));
+    }
+
+    /** Requests this target's AdminClient has sent since it was created (its own request-total metric); 0 before. */
+    public long requestsSent() {
+        Admin client = admin.get();
+        if (client == null) {
+            return 0;
+        }
+        return client.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("request-total") && e.getKey().group().equals("admin-client-metrics"))
+                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
     }
 
     /** Creating the client resolves the bootstrap hosts, which may block: done off the event loop. */
@@ -72,10 +75,6 @@ public class KafkaTargetPoller implements TargetPoller {
         }
         return Uni.createFrom().item(() -> admin.updateAndGet(current -> current != null ? current : Admin.create(clientProperties)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    static <T> Uni<T> toUni(KafkaFuture<T> future) {
-        return Uni.createFrom().completionStage(future.toCompletionStage());
     }
 
     @Override

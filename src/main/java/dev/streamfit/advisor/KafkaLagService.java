@@ -1,0 +1,177 @@
+package dev.streamfit.advisor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import dev.streamfit.config.StreamFitConfig;
+import dev.streamfit.findings.FindingsRegistry;
+import dev.streamfit.findings.Observation;
+import dev.streamfit.findings.Severity;
+import dev.streamfit.history.KafkaHistory;
+import dev.streamfit.history.SampleRing;
+import dev.streamfit.kafka.KafkaGroupSnapshot;
+import dev.streamfit.kafka.KafkaLag;
+import dev.streamfit.kafka.KafkaPartitionSnapshot;
+import dev.streamfit.kafka.KafkaTargetSnapshot;
+import dev.streamfit.kafka.KafkaTopicSnapshot;
+import dev.streamfit.poll.TargetId;
+import dev.streamfit.poll.TargetPolled;
+
+/**
+ * Runs the lag evaluation of every group-partition at every poll of a Kafka target, keeps the
+ * results for the API and metrics, and reports the Kafka health findings: group status, records
+ * lost to retention, under-replicated and offline partitions.
+ */
+@ApplicationScoped
+public class KafkaLagService {
+
+    @Inject
+    KafkaHistory history;
+    @Inject
+    FindingsRegistry findings;
+    @Inject
+    StreamFitConfig config;
+
+    private final Map<TargetId, List<KafkaGroupLag>> latest = new ConcurrentHashMap<>();
+
+    void onPolled(@Observes @Priority(TargetHealthEvaluator.EVALUATOR_PRIORITY) TargetPolled event) {
+        if (event.snapshot().isEmpty()) {
+            latest.remove(event.status().id());
+            return;
+        }
+        event.snapshot().filter(KafkaTargetSnapshot.class::isInstance).map(KafkaTargetSnapshot.class::cast).ifPresent(snapshot -> {
+            List<KafkaGroupLag> groups = evaluate(snapshot);
+            latest.put(snapshot.target(), groups);
+            findings.evaluate("kafka-health", snapshot.target(), observations(snapshot, groups), snapshot.collectedAt());
+        });
+    }
+
+    public Optional<List<KafkaGroupLag>> groups(TargetId target) {
+        return Optional.ofNullable(latest.get(target));
+    }
+
+    List<KafkaGroupLag> evaluate(KafkaTargetSnapshot snapshot) {
+        Duration stopAfter = config.rules().kafka().stopAfter();
+        long now = snapshot.collectedAt().toEpochMilli();
+        Map<String, KafkaPartitionSnapshot> partitions = new HashMap<>();
+        for (KafkaTopicSnapshot topic : snapshot.topics()) {
+            topic.partitions().forEach(p -> partitions.put(topic.topic() + "\u0000" + p.partition(), p));
+        }
+        List<KafkaGroupLag> results = new ArrayList<>();
+        for (KafkaGroupSnapshot group : snapshot.groups()) {
+            Set<String> assigned = new HashSet<>();
+            group.assigned().forEach(a -> assigned.add(a.topic() + "\u0000" + a.partition()));
+            List<KafkaPartitionLag> partitionLags = new ArrayList<>();
+            for (KafkaGroupSnapshot.Committed c : group.committed()) {
+                String key = c.topic() + "\u0000" + c.partition();
+                KafkaPartitionSnapshot p = partitions.get(key);
+                if (p == null) {
+                    continue; // topic deleted while the poll ran
+                }
+                partitionLags.add(evaluatePartition(snapshot.target(), group.group(), c, p, assigned.contains(key), stopAfter, now));
+            }
+            results.add(summarize(group, partitionLags));
+        }
+        return List.copyOf(results);
+    }
+
+    private KafkaPartitionLag evaluatePartition(TargetId target, String group, KafkaGroupSnapshot.Committed c, KafkaPartitionSnapshot p,
+            boolean memberAssigned, Duration stopAfter, long now) {
+        Long lag = KafkaLag.of(c.offset(), p.logStartOffset(), p.logEndOffset());
+        List<LagEvaluator.Point> window = new ArrayList<>();
+        history.groupPartition(target, group, c.topic(), c.partition()).ifPresent(samples -> {
+            for (int i = 0; i < samples.size(); i++) {
+                double committed = samples.values()[i][KafkaHistory.GROUP_COMMITTED];
+                double sampleLag = samples.values()[i][KafkaHistory.GROUP_LAG];
+                window.add(new LagEvaluator.Point(samples.times()[i], Double.isNaN(committed) ? null : (long) committed,
+                        Double.isNaN(sampleLag) ? null : (long) sampleLag));
+            }
+        });
+        if (window.isEmpty() || window.get(window.size() - 1).timeMillis() != now) {
+            window.add(new LagEvaluator.Point(now, c.offset(), lag));
+        }
+        LagStatus status = LagEvaluator.status(window, p.logStartOffset(), memberAssigned, stopAfter);
+        Double lagSeconds = history.partition(target, c.topic(), c.partition())
+                .map(s -> LagEvaluator.lagSeconds(s.times(), column(s, KafkaHistory.PARTITION_LOG_END), next(c.offset(), p.logStartOffset()), lag, now))
+                .orElse(lag != null && lag == 0 ? 0.0 : null);
+        return new KafkaPartitionLag(c.topic(), c.partition(), c.offset(), p.logStartOffset(), p.logEndOffset(), lag, lagSeconds, status);
+    }
+
+    private static Long next(Long committed, Long logStart) {
+        if (committed == null) {
+            return null;
+        }
+        return logStart == null ? committed : Math.max(committed, logStart);
+    }
+
+    private static double[] column(SampleRing.Samples samples, int column) {
+        double[] values = new double[samples.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = samples.values()[i][column];
+        }
+        return values;
+    }
+
+    private static KafkaGroupLag summarize(KafkaGroupSnapshot group, List<KafkaPartitionLag> partitions) {
+        LagStatus status = null;
+        Long lag = partitions.isEmpty() ? null : 0L;
+        Double lagSeconds = partitions.isEmpty() ? null : 0.0;
+        for (KafkaPartitionLag p : partitions) {
+            status = LagStatus.worst(status, p.status());
+            lag = lag == null || p.lag() == null ? null : lag + p.lag();
+            boolean waiting = p.lag() == null || p.lag() > 0;
+            if (waiting && p.lagSeconds() == null) {
+                lagSeconds = null;
+            } else if (lagSeconds != null && p.lagSeconds() != null) {
+                lagSeconds = Math.max(lagSeconds, p.lagSeconds());
+            }
+        }
+        return new KafkaGroupLag(group.group(), group.state(), group.members(), status, lag, lagSeconds, List.copyOf(partitions));
+    }
+
+    static List<Observation> observations(KafkaTargetSnapshot snapshot, List<KafkaGroupLag> groups) {
+        List<Observation> observations = new ArrayList<>();
+        for (KafkaGroupLag group : groups) {
+            if (group.status() != null && group.status() != LagStatus.OK) {
+                Severity severity = group.status().compareTo(LagStatus.STALL) >= 0 ? Severity.CRITICAL : Severity.WARNING;
+                observations.add(new Observation("kafka.group.status", severity, null, group.group(), (double) group.status().code(),
+                        0.0, "consumer group " + group.group() + " is " + group.status() + " (lag " + group.lag() + ")"));
+            }
+            Map<String, Long> lostByTopic = new LinkedHashMap<>();
+            for (KafkaPartitionLag p : group.partitions()) {
+                Long lost = KafkaLag.lostToRetention(p.committedOffset(), p.logStartOffset());
+                if (lost != null && lost > 0) {
+                    lostByTopic.merge(p.topic(), lost, Long::sum);
+                }
+            }
+            lostByTopic.forEach((topic, lost) -> observations.add(new Observation("kafka.group.fell-off-retention", Severity.WARNING, topic,
+                    group.group(), (double) lost, 0.0, lost + " records of topic " + topic + " were deleted by retention before group "
+                            + group.group() + " consumed them")));
+        }
+        for (KafkaTopicSnapshot topic : snapshot.topics()) {
+            if (topic.offlinePartitions() > 0) {
+                observations.add(new Observation("kafka.topic.offline-partitions", Severity.CRITICAL, topic.topic(), null,
+                        (double) topic.offlinePartitions(), 0.0, topic.offlinePartitions() + " partitions of " + topic.topic() + " have no leader"));
+            }
+            if (topic.underReplicatedPartitions() > 0) {
+                observations.add(new Observation("kafka.topic.under-replicated", Severity.WARNING, topic.topic(), null,
+                        (double) topic.underReplicatedPartitions(), 0.0,
+                        topic.underReplicatedPartitions() + " partitions of " + topic.topic() + " have fewer in-sync replicas than replicas"));
+            }
+        }
+        return observations;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.streamfit.advisor;
+
+/** A group on one partition after the lag evaluation; unknown values are null. */
+public record KafkaPartitionLag(String topic, int partition, Long committedOffset, Long logStartOffset, Long logEndOffset, Long lag,
+        Double lagSeconds, LagStatus status) {
+}

@@ -1,0 +1,76 @@
+package dev.streamfit.advisor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.streamfit.history.KafkaHistory;
+import dev.streamfit.history.SampleRing;
+import dev.streamfit.history.SnapshotStore;
+import dev.streamfit.kafka.KafkaGroupSnapshot;
+import dev.streamfit.kafka.KafkaPartitionSnapshot;
+import dev.streamfit.kafka.KafkaTargetSnapshot;
+import dev.streamfit.kafka.KafkaTopicConfig;
+import dev.streamfit.kafka.KafkaTopicSnapshot;
+import dev.streamfit.poll.TargetId;
+
+/** The topics of a Kafka target with their rates, for the API and the metrics. */
+@ApplicationScoped
+public class KafkaTopicService {
+
+    @Inject
+    SnapshotStore snapshots;
+    @Inject
+    KafkaHistory history;
+
+    /** Empty while the target has no current snapshot. */
+    public Optional<List<KafkaTopicView>> topics(TargetId target) {
+        return snapshots.latest(target, KafkaTargetSnapshot.class).map(this::views);
+    }
+
+    List<KafkaTopicView> views(KafkaTargetSnapshot snapshot) {
+        long now = snapshot.collectedAt().toEpochMilli();
+        List<KafkaTopicView> views = new ArrayList<>();
+        for (KafkaTopicSnapshot topic : snapshot.topics()) {
+            TreeSet<String> groups = new TreeSet<>();
+            for (KafkaGroupSnapshot group : snapshot.groups()) {
+                if (group.committed().stream().anyMatch(c -> c.topic().equals(topic.topic()))) {
+                    groups.add(group.group());
+                }
+            }
+            Long oldest = topic.partitions().stream().map(KafkaPartitionSnapshot::oldestRecordTimestamp).filter(t -> t != null)
+                    .min(Long::compare).orElse(null);
+            Optional<SampleRing.Samples> samples = history.topic(snapshot.target(), topic.topic());
+            KafkaTopicConfig config = topic.config();
+            views.add(new KafkaTopicView(topic.topic(), topic.partitions().size(), topic.replicationFactor(),
+                    config == null ? null : config.retentionMs(), config == null ? null : config.retentionBytes(),
+                    config == null ? null : config.cleanupPolicy(), config == null ? null : config.minInsyncReplicas(),
+                    topic.sizeBytes(), topic.sizeBytesWithReplicas(),
+                    samples.map(s -> rate(s, KafkaHistory.TOPIC_LOG_END_SUM)).orElse(null),
+                    samples.map(s -> rate(s, KafkaHistory.TOPIC_SIZE)).orElse(null),
+                    oldest == null ? null : Math.max(0, now - oldest) / 1000.0,
+                    topic.underReplicatedPartitions(), topic.offlinePartitions(), List.copyOf(groups)));
+        }
+        return views;
+    }
+
+    /** Change per second between the oldest and the newest sample with a known value. */
+    static Double rate(SampleRing.Samples samples, int column) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < samples.size(); i++) {
+            if (!Double.isNaN(samples.values()[i][column])) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (first < 0 || last == first || samples.times()[last] == samples.times()[first]) {
+            return null;
+        }
+        return (samples.values()[last][column] - samples.values()[first][column]) * 1000.0 / (samples.times()[last] - samples.times()[first]);
+    }
+}

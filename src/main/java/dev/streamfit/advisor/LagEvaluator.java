@@ -1,0 +1,133 @@
+package dev.streamfit.advisor;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Kafka lag evaluation (SPEC: Burrow's model, without its known flaws). Pure functions over the
+ * window of one group-partition, evaluated at every poll — not only when the consumer commits
+ * (Burrow #58). Rules, first match wins:
+ * <ol>
+ * <li>committed offset or log end unknown → unknown (null), never OK;</li>
+ * <li>committed offset below the log start → ERR (records lost to retention);</li>
+ * <li>committed offset moved backwards anywhere in the window → REWIND;</li>
+ * <li>no lag → OK;</li>
+ * <li>lag &gt; 0 and the committed offset unchanged for longer than stop-after: a member owns the
+ * partition → STALL; no member and the log end advanced meanwhile → STOP. The time is counted from
+ * when the offset last changed, so an earlier zero-lag sample does not hide a stopped consumer
+ * (Burrow #290, #745);</li>
+ * <li>lag grew across the window (never shrinking between samples, larger at the end) → WARN;</li>
+ * <li>otherwise OK.</li>
+ * </ol>
+ */
+public final class LagEvaluator {
+
+    private LagEvaluator() {
+    }
+
+    /**
+     * One poll of a group-partition: its committed offset and lag (null: unknown). The last point of
+     * a window is the current poll. While the offset is not below the log start, the log end is
+     * {@code committed + lag}.
+     */
+    public record Point(long timeMillis, Long committed, Long lag) {
+    }
+
+    /** @param logStart the partition's log start now */
+    public static LagStatus status(List<Point> window, Long logStart, boolean memberAssigned, Duration stopAfter) {
+        if (window.isEmpty()) {
+            return null;
+        }
+        Point now = window.get(window.size() - 1);
+        Long lag = now.lag();
+        if (lag == null || now.committed() == null) {
+            return null;
+        }
+        if (logStart != null && now.committed() < logStart) {
+            return LagStatus.ERR;
+        }
+        for (int i = 1; i < window.size(); i++) {
+            Long before = window.get(i - 1).committed();
+            Long after = window.get(i).committed();
+            if (before != null && after != null && after < before) {
+                return LagStatus.REWIND;
+            }
+        }
+        if (lag == 0) {
+            return LagStatus.OK;
+        }
+        Point since = unchangedSince(window);
+        if (now.timeMillis() - since.timeMillis() > stopAfter.toMillis()) {
+            if (memberAssigned) {
+                return LagStatus.STALL;
+            }
+            if (since.lag() != null && now.committed() + lag > since.committed() + since.lag()) {
+                return LagStatus.STOP;
+            }
+        }
+        return lagGrewAcross(window) ? LagStatus.WARN : LagStatus.OK;
+    }
+
+    /** The earliest point of the run of points, ending now, that share the current committed offset. */
+    private static Point unchangedSince(List<Point> window) {
+        Long current = window.get(window.size() - 1).committed();
+        int i = window.size() - 1;
+        while (i > 0 && current.equals(window.get(i - 1).committed())) {
+            i--;
+        }
+        return window.get(i);
+    }
+
+    private static boolean lagGrewAcross(List<Point> window) {
+        if (window.size() < 2) {
+            return false;
+        }
+        Long first = window.get(0).lag();
+        Long previous = first;
+        for (Point p : window.subList(1, window.size())) {
+            Long lag = p.lag();
+            if (lag == null || previous == null || lag < previous) {
+                return false;
+            }
+            previous = lag;
+        }
+        return first != null && previous > first;
+    }
+
+    /**
+     * How long the oldest unconsumed record has waited: now − t(committed), with t interpolated from
+     * the partition's observed (time, log-end offset) samples, oldest first (kafka-lag-exporter's
+     * method). 0 when caught up. Null when the record predates the samples — the log end had
+     * already passed it at the oldest sample, which also covers a window with no writes — rather
+     * than extrapolated (kafka-lag-exporter #496 reported "3 years" for a 45-minute replay).
+     *
+     * @param next the offset of the oldest unconsumed record: max(committed, log start)
+     */
+    public static Double lagSeconds(long[] times, double[] logEnds, Long next, Long lag, long nowMillis) {
+        if (lag == null || next == null) {
+            return null;
+        }
+        if (lag == 0) {
+            return 0.0;
+        }
+        // The record at offset `next` exists once the log end exceeds it.
+        double target = next + 1;
+        for (int i = 0; i < times.length; i++) {
+            if (Double.isNaN(logEnds[i]) || logEnds[i] < target) {
+                continue;
+            }
+            if (i == 0) {
+                return null;
+            }
+            double e1 = logEnds[i - 1];
+            if (Double.isNaN(e1)) {
+                return null;
+            }
+            long t1 = times[i - 1];
+            long t2 = times[i];
+            double produced = t1 + (t2 - t1) * (target - e1) / (logEnds[i] - e1);
+            return Math.max(0, nowMillis - produced) / 1000.0;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,301 @@
+package dev.streamfit.kafka;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.ReplicaInfo;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+
+import dev.streamfit.poll.TargetId;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Collects one Kafka cluster with the AdminClient's batched calls only — each sends one request per
+ * broker (or group coordinator), never one per topic, partition or group:
+ * describeCluster; listTopics and describeTopics; listOffsets earliest, latest and for timestamp 0
+ * (the oldest retained record's time); describeLogDirs; describeConfigs for all topics in one call
+ * (every {@code CONFIG_REFRESH_POLLS}th poll and for new topics: configs rarely change); listGroups,
+ * describeConsumerGroups and the committed offsets of all groups in one listConsumerGroupOffsets.
+ * It only describes: it never writes to the cluster.
+ */
+final class KafkaCollector {
+
+    static final int CONFIG_REFRESH_POLLS = 10;
+
+    private final Pattern topicFilter;
+    private final Pattern groupFilter;
+    private final int timeoutMillis;
+    private final Map<String, KafkaTopicConfig> configs = new ConcurrentHashMap<>();
+    private int polls;
+
+    KafkaCollector(String topics, String groups, int timeoutMillis) {
+        this.topicFilter = Pattern.compile(topics);
+        this.groupFilter = Pattern.compile(groups);
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    private record Cluster(String clusterId, Collection<Node> nodes, Node controller) {
+    }
+
+    Uni<KafkaTargetSnapshot> collect(Admin admin, TargetId target) {
+        KafkaProblems problems = new KafkaProblems();
+        boolean refreshConfigs = polls++ % CONFIG_REFRESH_POLLS == 0;
+        DescribeClusterResult described = admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis));
+        Uni<Cluster> cluster = Uni.combine().all()
+                .unis(KafkaCalls.toUni(described.clusterId()), KafkaCalls.toUni(described.nodes()), KafkaCalls.toUni(described.controller()))
+                .with(Cluster::new);
+        return cluster.chain(c -> Uni.combine().all()
+                .unis(topics(admin, c, refreshConfigs, problems), groups(admin, problems))
+                .asTuple()
+                .map(t -> new KafkaTargetSnapshot(target, Instant.now(), c.clusterId(), c.nodes().size(),
+                        c.controller() == null || c.controller().isEmpty() ? null : c.controller().id(),
+                        t.getItem1(), t.getItem2(), problems.list())));
+    }
+
+    // ---- topics -------------------------------------------------------------------------------
+
+    private Uni<List<KafkaTopicSnapshot>> topics(Admin admin, Cluster cluster, boolean refreshConfigs, KafkaProblems problems) {
+        return KafkaCalls.toUni(admin.listTopics(new ListTopicsOptions().listInternal(false).timeoutMs(timeoutMillis)).names())
+                .onFailure().recoverWithItem(e -> {
+                    problems.note("Describe on Cluster (listTopics)", e);
+                    return Set.of();
+                })
+                .map(names -> names.stream().filter(n -> !n.startsWith("__") && topicFilter.matcher(n).matches()).sorted().toList())
+                .chain(names -> KafkaCalls.settle(admin.describeTopics(names).topicNameValues()))
+                .chain(described -> {
+                    List<TopicDescription> topics = new ArrayList<>();
+                    described.forEach((name, outcome) -> {
+                        if (outcome.ok()) {
+                            topics.add(outcome.value());
+                        } else {
+                            problems.note("Describe on Topic", outcome.error());
+                        }
+                    });
+                    topics.sort(Comparator.comparing(TopicDescription::name));
+                    configs.keySet().retainAll(topics.stream().map(TopicDescription::name).toList());
+                    return partitionFacts(admin, cluster, topics, refreshConfigs, problems)
+                            .map(facts -> topics.stream().map(t -> facts.topic(t, configs.get(t.name()))).toList());
+                });
+    }
+
+    /** The per-partition calls, all at once: three listOffsets, describeLogDirs and describeConfigs. */
+    private Uni<PartitionFacts> partitionFacts(Admin admin, Cluster cluster, List<TopicDescription> topics, boolean refreshConfigs,
+            KafkaProblems problems) {
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> oldestTime = new HashMap<>();
+        for (TopicDescription topic : topics) {
+            for (TopicPartitionInfo p : topic.partitions()) {
+                if (p.leader() == null || p.leader().isEmpty()) {
+                    continue; // offline: no leader to ask
+                }
+                TopicPartition tp = new TopicPartition(topic.name(), p.partition());
+                earliest.put(tp, OffsetSpec.earliest());
+                latest.put(tp, OffsetSpec.latest());
+                oldestTime.put(tp, OffsetSpec.forTimestamp(0));
+            }
+        }
+        List<ConfigResource> configsWanted = topics.stream().map(TopicDescription::name)
+                .filter(name -> refreshConfigs || !configs.containsKey(name))
+                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+        List<Integer> brokers = cluster.nodes().stream().map(Node::id).toList();
+        return Uni.combine().all().unis(
+                offsets(admin, earliest, problems), offsets(admin, latest, problems), offsets(admin, oldestTime, problems),
+                logDirs(admin, brokers, problems), describeConfigs(admin, configsWanted, problems))
+                .with((start, end, oldest, sizes, ignored) -> new PartitionFacts(start, end, oldest, sizes));
+    }
+
+    private Uni<Map<TopicPartition, ListOffsetsResultInfo>> offsets(Admin admin, Map<TopicPartition, OffsetSpec> specs, KafkaProblems problems) {
+        if (specs.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        var result = admin.listOffsets(specs);
+        Map<TopicPartition, org.apache.kafka.common.KafkaFuture<ListOffsetsResultInfo>> futures = new HashMap<>();
+        specs.keySet().forEach(tp -> futures.put(tp, result.partitionResult(tp)));
+        return KafkaCalls.settle(futures).map(outcomes -> {
+            Map<TopicPartition, ListOffsetsResultInfo> offsets = new HashMap<>();
+            outcomes.forEach((tp, outcome) -> {
+                if (outcome.ok()) {
+                    offsets.put(tp, outcome.value());
+                } else {
+                    problems.note("Describe on Topic (listOffsets)", outcome.error());
+                }
+            });
+            return offsets;
+        });
+    }
+
+    /** Replica sizes by partition and broker. */
+    private Uni<Map<TopicPartition, Map<Integer, Long>>> logDirs(Admin admin, List<Integer> brokers, KafkaProblems problems) {
+        return KafkaCalls.settle(admin.describeLogDirs(brokers).descriptions()).map(outcomes -> {
+            Map<TopicPartition, Map<Integer, Long>> sizes = new HashMap<>();
+            outcomes.forEach((broker, outcome) -> {
+                if (!outcome.ok()) {
+                    problems.note("Describe on Cluster (describeLogDirs)", outcome.error());
+                    return;
+                }
+                for (LogDirDescription dir : outcome.value().values()) {
+                    for (Map.Entry<TopicPartition, ReplicaInfo> replica : dir.replicaInfos().entrySet()) {
+                        sizes.computeIfAbsent(replica.getKey(), k -> new HashMap<>()).merge(broker, replica.getValue().size(), Long::sum);
+                    }
+                }
+            });
+            return sizes;
+        });
+    }
+
+    private Uni<Void> describeConfigs(Admin admin, List<ConfigResource> resources, KafkaProblems problems) {
+        if (resources.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return KafkaCalls.settle(admin.describeConfigs(resources).values()).invoke(outcomes -> outcomes.forEach((resource, outcome) -> {
+            if (outcome.ok()) {
+                configs.put(resource.name(), topicConfig(outcome.value()));
+            } else {
+                problems.note("DescribeConfigs on Topic", outcome.error());
+            }
+        })).replaceWithVoid();
+    }
+
+    private static KafkaTopicConfig topicConfig(Config config) {
+        return new KafkaTopicConfig(longValue(config.get(TopicConfig.RETENTION_MS_CONFIG)),
+                longValue(config.get(TopicConfig.RETENTION_BYTES_CONFIG)),
+                config.get(TopicConfig.CLEANUP_POLICY_CONFIG) == null ? null : config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value(),
+                config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG) == null ? null
+                        : Integer.valueOf(config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()));
+    }
+
+    private static Long longValue(ConfigEntry entry) {
+        return entry == null || entry.value() == null ? null : Long.valueOf(entry.value());
+    }
+
+    /** What the per-partition calls answered, assembled into topic snapshots. */
+    private record PartitionFacts(Map<TopicPartition, ListOffsetsResultInfo> start, Map<TopicPartition, ListOffsetsResultInfo> end,
+            Map<TopicPartition, ListOffsetsResultInfo> oldest, Map<TopicPartition, Map<Integer, Long>> sizes) {
+
+        KafkaTopicSnapshot topic(TopicDescription topic, KafkaTopicConfig config) {
+            List<KafkaPartitionSnapshot> partitions = new ArrayList<>();
+            Long leaderBytes = 0L;
+            Long allBytes = 0L;
+            for (TopicPartitionInfo p : topic.partitions()) {
+                TopicPartition tp = new TopicPartition(topic.name(), p.partition());
+                Integer leader = p.leader() == null || p.leader().isEmpty() ? null : p.leader().id();
+                Map<Integer, Long> replicaSizes = sizes.get(tp);
+                Long leaderSize = replicaSizes == null || leader == null ? null : replicaSizes.get(leader);
+                leaderBytes = leaderBytes == null || leaderSize == null ? null : leaderBytes + leaderSize;
+                allBytes = allBytes == null || replicaSizes == null ? null : allBytes + replicaSizes.values().stream().mapToLong(Long::longValue).sum();
+                ListOffsetsResultInfo oldestInfo = oldest.get(tp);
+                partitions.add(new KafkaPartitionSnapshot(p.partition(), leader, p.replicas().size(), p.isr().size(),
+                        offset(start.get(tp)), offset(end.get(tp)),
+                        oldestInfo == null || oldestInfo.offset() < 0 || oldestInfo.timestamp() < 0 ? null : oldestInfo.timestamp(),
+                        leaderSize));
+            }
+            int replicationFactor = topic.partitions().isEmpty() ? 0 : topic.partitions().get(0).replicas().size();
+            return new KafkaTopicSnapshot(topic.name(), replicationFactor, config, leaderBytes, allBytes, List.copyOf(partitions));
+        }
+
+        private static Long offset(ListOffsetsResultInfo info) {
+            return info == null || info.offset() < 0 ? null : info.offset();
+        }
+    }
+
+    // ---- groups -------------------------------------------------------------------------------
+
+    private Uni<List<KafkaGroupSnapshot>> groups(Admin admin, KafkaProblems problems) {
+        return KafkaCalls.toUni(admin.listGroups(ListGroupsOptions.forConsumerGroups().timeoutMs(timeoutMillis)).all())
+                .onFailure().recoverWithItem(e -> {
+                    problems.note("Describe on Group (listGroups)", e);
+                    return List.of();
+                })
+                .map(listings -> listings.stream().map(GroupListing::groupId).filter(g -> groupFilter.matcher(g).matches()).sorted().toList())
+                .chain(ids -> {
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(List.<KafkaGroupSnapshot>of());
+                    }
+                    Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+                    ids.forEach(id -> specs.put(id, new ListConsumerGroupOffsetsSpec()));
+                    var offsetsResult = admin.listConsumerGroupOffsets(specs);
+                    Map<String, org.apache.kafka.common.KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> offsetFutures = new HashMap<>();
+                    ids.forEach(id -> offsetFutures.put(id, offsetsResult.partitionsToOffsetAndMetadata(id)));
+                    return Uni.combine().all()
+                            .unis(KafkaCalls.settle(admin.describeConsumerGroups(ids).describedGroups()), KafkaCalls.settle(offsetFutures))
+                            .with((descriptions, offsets) -> groupSnapshots(ids, descriptions, offsets, problems));
+                });
+    }
+
+    private List<KafkaGroupSnapshot> groupSnapshots(List<String> ids, Map<String, KafkaCalls.Settled<ConsumerGroupDescription>> descriptions,
+            Map<String, KafkaCalls.Settled<Map<TopicPartition, OffsetAndMetadata>>> offsets, KafkaProblems problems) {
+        List<KafkaGroupSnapshot> groups = new ArrayList<>();
+        for (String id : ids) {
+            KafkaCalls.Settled<ConsumerGroupDescription> description = descriptions.get(id);
+            if (description == null || !description.ok()) {
+                if (description != null) {
+                    problems.note("Describe on Group", description.error());
+                }
+                continue;
+            }
+            ConsumerGroupDescription d = description.value();
+            List<KafkaGroupSnapshot.TopicPartitionRef> assigned = new ArrayList<>();
+            Set<TopicPartition> topicsSeen = new HashSet<>();
+            for (MemberDescription member : d.members()) {
+                for (TopicPartition tp : member.assignment().topicPartitions()) {
+                    if (watched(tp.topic())) {
+                        assigned.add(new KafkaGroupSnapshot.TopicPartitionRef(tp.topic(), tp.partition()));
+                        topicsSeen.add(tp);
+                    }
+                }
+            }
+            List<KafkaGroupSnapshot.Committed> committed = new ArrayList<>();
+            KafkaCalls.Settled<Map<TopicPartition, OffsetAndMetadata>> groupOffsets = offsets.get(id);
+            if (groupOffsets != null && groupOffsets.ok()) {
+                groupOffsets.value().forEach((tp, om) -> {
+                    if (watched(tp.topic())) {
+                        committed.add(new KafkaGroupSnapshot.Committed(tp.topic(), tp.partition(), om == null ? null : om.offset()));
+                        topicsSeen.remove(tp);
+                    }
+                });
+            } else if (groupOffsets != null) {
+                problems.note("Describe on Group (offsets)", groupOffsets.error());
+            }
+            // Assigned partitions without a committed offset: known to be consumed, offset unknown.
+            topicsSeen.forEach(tp -> committed.add(new KafkaGroupSnapshot.Committed(tp.topic(), tp.partition(), null)));
+            committed.sort(Comparator.comparing(KafkaGroupSnapshot.Committed::topic).thenComparingInt(KafkaGroupSnapshot.Committed::partition));
+            assigned.sort(Comparator.comparing(KafkaGroupSnapshot.TopicPartitionRef::topic).thenComparingInt(KafkaGroupSnapshot.TopicPartitionRef::partition));
+            groups.add(new KafkaGroupSnapshot(id, d.groupState().toString(), d.members().size(), List.copyOf(committed), List.copyOf(assigned)));
+        }
+        return groups;
+    }
+
+    private boolean watched(String topic) {
+        return !topic.startsWith("__") && topicFilter.matcher(topic).matches();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.streamfit.kafka;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.streamfit.poll.CollectionProblem;
+import dev.streamfit.poll.TargetId;
+import dev.streamfit.poll.TargetSnapshot;
+
+/** A Kafka cluster after one poll: brokers, the watched topics and consumer groups, sorted by name. */
+public record KafkaTargetSnapshot(TargetId target, Instant collectedAt, String clusterId, int brokers, Integer controller,
+        List<KafkaTopicSnapshot> topics, List<KafkaGroupSnapshot> groups, List<CollectionProblem> problems) implements TargetSnapshot {
+}

@@ -1,0 +1,121 @@
+package dev.streamfit.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.streamfit.advisor.KafkaGroupLag;
+import dev.streamfit.advisor.KafkaLagService;
+import dev.streamfit.advisor.KafkaPartitionLag;
+import dev.streamfit.advisor.KafkaTopicService;
+import dev.streamfit.advisor.KafkaTopicView;
+import dev.streamfit.config.StreamFitConfig;
+import dev.streamfit.poll.SystemKind;
+import dev.streamfit.poll.TargetId;
+import io.prometheus.client.Collector;
+import io.prometheus.client.GaugeMetricFamily;
+
+/**
+ * Kafka series from each target's latest snapshot and lag evaluation: topics by
+ * {@code target, topic}; group lag aggregated per topic by {@code target, group, topic}; per
+ * partition (separate metric names, so that sums never count twice) only with
+ * {@code streamfit.kafka.<name>.partition-metrics=true}. Unknown values are absent.
+ */
+@ApplicationScoped
+public class KafkaMetricsCollector extends Collector {
+
+    private static final List<String> TOPIC = List.of("target", "topic");
+    private static final List<String> GROUP = List.of("target", "group");
+    private static final List<String> GROUP_TOPIC = List.of("target", "group", "topic");
+    private static final List<String> GROUP_PARTITION = List.of("target", "group", "topic", "partition");
+
+    @Inject
+    StreamFitConfig config;
+    @Inject
+    KafkaTopicService topics;
+    @Inject
+    KafkaLagService lag;
+
+    @Override
+    public List<MetricFamilySamples> collect() {
+        var partitions = new GaugeMetricFamily("streamfit_kafka_topic_partitions", "Partitions of the topic", TOPIC);
+        var size = new GaugeMetricFamily("streamfit_kafka_topic_size_bytes", "Size of the topic's leader replicas on disk", TOPIC);
+        var retention = new GaugeMetricFamily("streamfit_kafka_topic_retention_seconds", "retention.ms of the topic; +Inf when unlimited", TOPIC);
+        var rate = new GaugeMetricFamily("streamfit_kafka_topic_records_per_second", "Records appended per second over the history window", TOPIC);
+        var oldest = new GaugeMetricFamily("streamfit_kafka_topic_oldest_record_age_seconds", "Age of the oldest retained record", TOPIC);
+        var underReplicated = new GaugeMetricFamily("streamfit_kafka_topic_under_replicated_partitions", "Partitions with fewer in-sync replicas than replicas", TOPIC);
+        var offline = new GaugeMetricFamily("streamfit_kafka_topic_offline_partitions", "Partitions without a leader", TOPIC);
+        var groupLag = new GaugeMetricFamily("streamfit_kafka_consumergroup_lag", "Records the group can still consume, summed over the topic's partitions", GROUP_TOPIC);
+        var groupLagSeconds = new GaugeMetricFamily("streamfit_kafka_consumergroup_lag_seconds", "How long the group's oldest unconsumed record of the topic has waited", GROUP_TOPIC);
+        var status = new GaugeMetricFamily("streamfit_kafka_consumergroup_status", "Lag status of the group: 0 OK, 1 WARN, 2 REWIND, 3 STALL, 4 STOP, 5 ERR", GROUP);
+        var members = new GaugeMetricFamily("streamfit_kafka_consumergroup_members", "Members of the group", GROUP);
+        var partitionLag = new GaugeMetricFamily("streamfit_kafka_consumergroup_partition_lag", "Records the group can still consume on the partition", GROUP_PARTITION);
+        var partitionLagSeconds = new GaugeMetricFamily("streamfit_kafka_consumergroup_partition_lag_seconds", "How long the partition's oldest unconsumed record has waited", GROUP_PARTITION);
+
+        for (Map.Entry<String, StreamFitConfig.KafkaTarget> entry : config.kafka().entrySet()) {
+            TargetId id = new TargetId(SystemKind.KAFKA, entry.getKey());
+            String target = entry.getKey();
+            topics.topics(id).ifPresent(views -> {
+                for (KafkaTopicView t : views) {
+                    List<String> labels = List.of(target, t.topic());
+                    partitions.addMetric(labels, t.partitions());
+                    add(size, labels, t.sizeBytes());
+                    if (t.retentionMs() != null) {
+                        retention.addMetric(labels, t.retentionMs() < 0 ? Double.POSITIVE_INFINITY : t.retentionMs() / 1000.0);
+                    }
+                    add(rate, labels, t.recordsPerSecond());
+                    add(oldest, labels, t.oldestRecordAgeSeconds());
+                    underReplicated.addMetric(labels, t.underReplicatedPartitions());
+                    offline.addMetric(labels, t.offlinePartitions());
+                }
+            });
+            boolean perPartition = entry.getValue().partitionMetrics();
+            lag.groups(id).ifPresent(groups -> {
+                for (KafkaGroupLag g : groups) {
+                    List<String> labels = List.of(target, g.group());
+                    if (g.status() != null) {
+                        status.addMetric(labels, g.status().code());
+                    }
+                    members.addMetric(labels, g.members());
+                    perTopic(g).forEach((topic, sums) -> {
+                        add(groupLag, List.of(target, g.group(), topic), sums.lag());
+                        add(groupLagSeconds, List.of(target, g.group(), topic), sums.lagSeconds());
+                    });
+                    if (perPartition) {
+                        for (KafkaPartitionLag p : g.partitions()) {
+                            List<String> partitionLabels = List.of(target, g.group(), p.topic(), String.valueOf(p.partition()));
+                            add(partitionLag, partitionLabels, p.lag());
+                            add(partitionLagSeconds, partitionLabels, p.lagSeconds());
+                        }
+                    }
+                }
+            });
+        }
+        return List.of(partitions, size, retention, rate, oldest, underReplicated, offline, groupLag, groupLagSeconds, status, members,
+                partitionLag, partitionLagSeconds);
+    }
+
+    private record TopicLag(Long lag, Double lagSeconds) {
+    }
+
+    /** Lag summed and time lag maximised per topic; unknown as soon as one partition's is. */
+    private static Map<String, TopicLag> perTopic(KafkaGroupLag group) {
+        Map<String, TopicLag> byTopic = new LinkedHashMap<>();
+        for (KafkaPartitionLag p : group.partitions()) {
+            TopicLag previous = byTopic.getOrDefault(p.topic(), new TopicLag(0L, 0.0));
+            Long lag = previous.lag() == null || p.lag() == null ? null : previous.lag() + p.lag();
+            Double seconds = previous.lagSeconds() == null || p.lagSeconds() == null ? null : Math.max(previous.lagSeconds(), p.lagSeconds());
+            byTopic.put(p.topic(), new TopicLag(lag, seconds));
+        }
+        return byTopic;
+    }
+
+    private static void add(GaugeMetricFamily family, List<String> labels, Number value) {
+        if (value != null) {
+            family.addMetric(labels, value.doubleValue());
+        }
+    }
+}
