@@ -72,7 +72,11 @@ final class KafkaCollector {
         DescribeClusterResult described = admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis));
         Uni<Cluster> cluster = Uni.combine().all()
                 .unis(KafkaCalls.toUni(described.clusterId()), KafkaCalls.toUni(described.nodes()), KafkaCalls.toUni(described.controller()))
-                .with(Cluster::new);
+                // All three fail together when the cluster is down: wait for each, report the first.
+                .collectFailures()
+                .with(Cluster::new)
+                .onFailure(io.smallrye.mutiny.CompositeException.class)
+                .transform(e -> ((io.smallrye.mutiny.CompositeException) e).getCauses().get(0));
         return cluster.chain(c -> Uni.combine().all()
                 .unis(topics(admin, c, refreshConfigs, problems), groups(admin, problems))
                 .asTuple()

@@ -9,11 +9,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -61,6 +64,31 @@ public final class KafkaFixtures implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> committed = new java.util.HashMap<>();
         offsets.forEach((tp, offset) -> committed.put(tp, new OffsetAndMetadata(offset)));
         await(admin.alterConsumerGroupOffsets(group, committed).all());
+    }
+
+    /**
+     * A consumer that joined {@code group} and owns the partitions of {@code topic} but never
+     * commits; the group stays alive while the returned handle is open.
+     */
+    public AutoCloseable joinedConsumer(String group, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props);
+        consumer.subscribe(List.of(topic));
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (consumer.assignment().isEmpty() && System.currentTimeMillis() < deadline) {
+            consumer.poll(java.time.Duration.ofMillis(200));
+        }
+        if (consumer.assignment().isEmpty()) {
+            consumer.close();
+            throw new IllegalStateException("consumer of " + group + " got no partitions of " + topic);
+        }
+        return consumer::close;
     }
 
     /** Runs {@code kafka-consumer-groups --describe} for one group, or every group when none is named. */

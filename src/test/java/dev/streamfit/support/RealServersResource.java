@@ -20,11 +20,15 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
         config.put("streamfit.poll-interval", "1s");
+        // A short window spaces history samples one second apart, like the polls.
+        config.put("streamfit.advisor.window", "2m");
+        config.put("streamfit.rules.kafka.stop-after", "3s");
         config.put("streamfit.redis.main.url", TestServers.redis().url());
         config.put("streamfit.redis.main.consumer-metrics", "true");
         config.put("streamfit.redis.down.url", "redis://ops:" + DOWN_PASSWORD + "@127.0.0.1:" + FreePorts.next());
         config.put("streamfit.redis.flaky.url", "redis://127.0.0.1:" + FLAKY_REDIS_PORT);
         config.put("streamfit.kafka.main.bootstrap-servers", TestServers.kafka().bootstrapServers());
+        config.put("streamfit.kafka.main.partition-metrics", "true");
         config.put("streamfit.kafka.down.bootstrap-servers", "127.0.0.1:" + FreePorts.next());
         return config;
     }
