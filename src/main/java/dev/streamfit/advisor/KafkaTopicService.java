@@ -50,27 +50,11 @@ public class KafkaTopicService {
                     config == null ? null : config.retentionMs(), config == null ? null : config.retentionBytes(),
                     config == null ? null : config.cleanupPolicy(), config == null ? null : config.minInsyncReplicas(),
                     topic.sizeBytes(), topic.sizeBytesWithReplicas(),
-                    samples.map(s -> rate(s, KafkaHistory.TOPIC_LOG_END_SUM)).orElse(null),
-                    samples.map(s -> rate(s, KafkaHistory.TOPIC_SIZE)).orElse(null),
+                    samples.map(s -> Rates.mean(s, KafkaHistory.TOPIC_LOG_END_SUM)).orElse(null),
+                    samples.map(s -> Rates.mean(s, KafkaHistory.TOPIC_SIZE)).orElse(null),
                     oldest == null ? null : Math.max(0, now - oldest) / 1000.0,
                     topic.underReplicatedPartitions(), topic.offlinePartitions(), List.copyOf(groups)));
         }
         return views;
-    }
-
-    /** Change per second between the oldest and the newest sample with a known value. */
-    static Double rate(SampleRing.Samples samples, int column) {
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i < samples.size(); i++) {
-            if (!Double.isNaN(samples.values()[i][column])) {
-                first = first < 0 ? i : first;
-                last = i;
-            }
-        }
-        if (first < 0 || last == first || samples.times()[last] == samples.times()[first]) {
-            return null;
-        }
-        return (samples.values()[last][column] - samples.values()[first][column]) * 1000.0 / (samples.times()[last] - samples.times()[first]);
     }
 }

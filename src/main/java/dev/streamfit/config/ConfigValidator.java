@@ -45,6 +45,25 @@ public class ConfigValidator {
         config.pollTimeout().ifPresent(t -> positive(problems, "streamfit.poll-timeout", t));
         positive(problems, "streamfit.advisor.window", config.advisor().window());
         positive(problems, "streamfit.rules.kafka.stop-after", config.rules().kafka().stopAfter());
+        positive(problems, "streamfit.rules.redis.stalled-after", config.rules().redis().stalledAfter());
+        StreamFitConfig.Advisor advisor = config.advisor();
+        positive(problems, "streamfit.advisor.min-observation", advisor.minObservation());
+        positive(problems, "streamfit.advisor.long-retention", advisor.longRetention());
+        positive(problems, "streamfit.advisor.long-term-retention", advisor.longTermRetention());
+        positive(problems, "streamfit.advisor.memory-horizon", advisor.memoryHorizon());
+        atLeast(problems, "streamfit.advisor.stable-evaluations", advisor.stableEvaluations(), 1, "");
+        atLeast(problems, "streamfit.advisor.fan-out-groups", advisor.fanOutGroups(), 2, "");
+        atLeast(problems, "streamfit.advisor.excess-partition-factor", advisor.excessPartitionFactor(), 2, "");
+        share(problems, "streamfit.advisor.replay-behind-share", advisor.replayBehindShare());
+        share(problems, "streamfit.advisor.stream-memory-share", advisor.streamMemoryShare());
+        share(problems, "streamfit.rules.redis.memory-pressure", config.rules().redis().memoryPressure());
+        for (var rate : java.util.Map.of("streamfit.advisor.shard-write-rate", advisor.shardWriteRate(),
+                "streamfit.advisor.rate-budget", advisor.rateBudget(), "streamfit.advisor.partition-rate", advisor.partitionRate(),
+                "streamfit.advisor.history-reads-per-second", advisor.historyReadsPerSecond()).entrySet()) {
+            if (!(rate.getValue() > 0)) {
+                problems.add(new Problem(rate.getKey(), "is " + rate.getValue() + "; must be a positive number"));
+            }
+        }
         if (config.alerts().holdFor().isNegative()) {
             problems.add(new Problem("streamfit.alerts.for", "is negative; must be 0s (fire at once) or a positive duration"));
         }
@@ -85,6 +104,12 @@ public class ConfigValidator {
     private static void atLeast(List<Problem> problems, String key, int value, int minimum, String why) {
         if (value < minimum) {
             problems.add(new Problem(key, "is " + value + "; must be at least " + minimum + why));
+        }
+    }
+
+    private static void share(List<Problem> problems, String key, double value) {
+        if (!(value > 0 && value <= 1)) {
+            problems.add(new Problem(key, "is " + value + "; must be a share in (0, 1]"));
         }
     }
 

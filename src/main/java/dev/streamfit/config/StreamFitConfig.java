@@ -38,10 +38,71 @@ public interface StreamFitConfig {
         return pollTimeout().orElse(pollInterval());
     }
 
+    /** {@code streamfit.advisor.*}: the verdict model's window, hysteresis and thresholds (SPEC: verdicts). */
     interface Advisor {
         /** The sliding window of history that rates, trends and activity are judged over. */
         @WithDefault("1h")
         Duration window();
+
+        /** A workload observed for less than this is INSUFFICIENT_DATA. */
+        @WithDefault("15m")
+        Duration minObservation();
+
+        /** A verdict changes only after the new one held for this many consecutive evaluations. */
+        @WithDefault("3")
+        int stableEvaluations();
+
+        /** longRetention: the oldest retained event at least this old. */
+        @WithDefault("24h")
+        Duration longRetention();
+
+        /** longTermValue (Kafka): retention at least this long, or unlimited. */
+        @WithDefault("7d")
+        Duration longTermRetention();
+
+        /** fanOut: at least this many active consumer groups. */
+        @WithDefault("2")
+        int fanOutGroups();
+
+        /** replay: a group behind by at least this share of what is retained consumes from far back. */
+        @WithDefault("0.5")
+        double replayBehindShare();
+
+        /** replay (Redis, weak): XRANGE + XREVRANGE calls per second on the instance, StreamFit's own excluded. */
+        @WithDefault("1")
+        double historyReadsPerSecond();
+
+        /** Outgrown Redis: memory projected to reach maxmemory within this horizon. */
+        @WithDefault("24h")
+        Duration memoryHorizon();
+
+        /** Outgrown Redis: one stream holding at least this share of maxmemory. */
+        @WithDefault("0.25")
+        double streamMemoryShare();
+
+        /** Outgrown Redis: a peak write rate (entries/s) near what one shard can take. */
+        @WithDefault("25000")
+        double shardWriteRate();
+
+        /** Overbuilt Kafka: estimated Redis memory for the retained records within this budget. */
+        @WithDefault("1073741824")
+        long redisMemoryBudget();
+
+        /** Overbuilt Kafka: peak rate (records/s) within this budget. */
+        @WithDefault("1000")
+        double rateBudget();
+
+        /** Records/s one partition is assumed to carry when sizing partitions. */
+        @WithDefault("1000")
+        double partitionRate();
+
+        /** Overbuilt Kafka: partitions at least this many times what rate and consumers need. */
+        @WithDefault("4")
+        int excessPartitionFactor();
+
+        /** Bytes Redis spends per stream entry beyond its payload; measured, see README. */
+        @WithDefault("64")
+        int redisEntryOverheadBytes();
     }
 
     /**
@@ -50,6 +111,23 @@ public interface StreamFitConfig {
      */
     interface Rules {
         KafkaLagRules kafka();
+
+        RedisRules redis();
+    }
+
+    /** {@code streamfit.rules.redis.*}: thresholds of the Redis health rules. */
+    interface RedisRules {
+        /** redis.group.stalled: the oldest pending entry idle for longer than this. */
+        @WithDefault("5m")
+        Duration stalledAfter();
+
+        /** redis.pending.poison: an entry delivered more than this many times. */
+        @WithDefault("5")
+        long poisonDeliveries();
+
+        /** redis.memory.pressure: used_memory at least this share of maxmemory. */
+        @WithDefault("0.9")
+        double memoryPressure();
     }
 
     interface KafkaLagRules {

@@ -35,7 +35,8 @@ public class RedisHistory {
     /** Columns of a group sample: the last-delivered-id as ms and seq, so moves (and rewinds) show. */
     public static final int GROUP_LAG = 0, GROUP_PENDING = 1, GROUP_ENTRIES_READ = 2, GROUP_DELIVERED_MS = 3, GROUP_DELIVERED_SEQ = 4;
     /** Columns of a server sample. */
-    public static final int SERVER_USED_MEMORY = 0, SERVER_EVICTED_KEYS = 1, SERVER_XADD = 2, SERVER_XRANGE = 3, SERVER_XREVRANGE = 4;
+    /** Columns of a server sample; history reads are XRANGE + XREVRANGE calls minus StreamFit's own XRANGEs. */
+    public static final int SERVER_USED_MEMORY = 0, SERVER_EVICTED_KEYS = 1, SERVER_XADD = 2, SERVER_HISTORY_READS = 3;
 
     public record StreamKey(TargetId target, String stream) {
     }
@@ -89,10 +90,11 @@ public class RedisHistory {
         for (RedisInstanceSnapshot server : snapshot.instances()) {
             ServerKey key = new ServerKey(target, server.address());
             seenServers.add(key);
-            SampleRing ring = servers.computeIfAbsent(key, k -> new SampleRing(CAPACITY, 5, spacing));
+            SampleRing ring = servers.computeIfAbsent(key, k -> new SampleRing(CAPACITY, 4, spacing));
+            double reads = server.commandCalls().getOrDefault("xrange", 0L) + server.commandCalls().getOrDefault("xrevrange", 0L)
+                    - server.ownRangeReads();
             ring.add(now, SampleRing.valueOf(server.usedMemory()), SampleRing.valueOf(server.evictedKeys()),
-                    SampleRing.valueOf(server.commandCalls().get("xadd")), SampleRing.valueOf(server.commandCalls().get("xrange")),
-                    SampleRing.valueOf(server.commandCalls().get("xrevrange")));
+                    SampleRing.valueOf(server.commandCalls().get("xadd")), reads);
             ring.expire(cutoff);
         }
         servers.keySet().removeIf(k -> k.target().equals(target) && !seenServers.contains(k));

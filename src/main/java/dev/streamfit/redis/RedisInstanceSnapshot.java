@@ -9,6 +9,9 @@ import java.util.Map;
  * @param address       host:port of the server (the shard in cluster mode)
  * @param serverTimeMillis the server's clock when INFO ran (server_time_usec), null before Redis 7
  * @param commandCalls  calls since start of the stream commands the advisor reads (xadd, xrange, xrevrange)
+ * @param rdbSaves      RDB snapshots since start (Redis 7+): evidence of RDB persistence
+ * @param ownRangeReads XRANGE calls StreamFit itself sent to this server since it started, to be
+ *                      subtracted from {@code commandCalls} when judging history reads
  */
 public record RedisInstanceSnapshot(
         String address,
@@ -24,7 +27,23 @@ public record RedisInstanceSnapshot(
         String rdbLastBgsaveStatus,
         Long connectedSlaves,
         Long serverTimeMillis,
-        Map<String, Long> commandCalls) {
+        Map<String, Long> commandCalls,
+        Long rdbSaves,
+        long ownRangeReads) {
+
+    RedisInstanceSnapshot withOwnRangeReads(long reads) {
+        return new RedisInstanceSnapshot(address, redisVersion, role, usedMemory, usedMemoryPeak, maxmemory, maxmemoryPolicy,
+                memFragmentationRatio, evictedKeys, aofEnabled, rdbLastBgsaveStatus, connectedSlaves, serverTimeMillis, commandCalls,
+                rdbSaves, reads);
+    }
+
+    /** AOF on, or RDB snapshots taken: the data survives a restart. Null when the server does not say. */
+    public Boolean persistent() {
+        if (Boolean.TRUE.equals(aofEnabled) || (rdbSaves != null && rdbSaves > 0)) {
+            return true;
+        }
+        return aofEnabled == null ? null : Boolean.FALSE;
+    }
 
     static RedisInstanceSnapshot fromInfo(String address, String info) {
         Map<String, String> fields = new HashMap<>();
@@ -59,7 +78,9 @@ public record RedisInstanceSnapshot(
                 fields.get("rdb_last_bgsave_status"),
                 longOf(fields.get("connected_slaves")),
                 serverTimeUsec == null ? null : serverTimeUsec / 1000,
-                Map.copyOf(calls));
+                Map.copyOf(calls),
+                longOf(fields.get("rdb_saves")),
+                0);
     }
 
     /** cmdstat value: {@code calls=12,usec=34,usec_per_call=2.83,...}. */

@@ -25,8 +25,9 @@ final class RedisPipeline {
         return this;
     }
 
-    int size() {
-        return requests.size();
+    /** How many of the queued commands are {@code command}. */
+    long count(io.vertx.mutiny.redis.client.Command command) {
+        return requests.stream().filter(r -> r.command().equals(command)).count();
     }
 
     Uni<Void> execute(RedisConnection connection) {

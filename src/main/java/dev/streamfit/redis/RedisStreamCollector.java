@@ -37,6 +37,8 @@ public final class RedisStreamCollector {
     private volatile boolean singleSectionInfo;
     /** What earlier polls measured that stays true while a stream does not change (one collector per server). */
     private final Map<RedisName, UnchangedStream> unchanged = new java.util.concurrent.ConcurrentHashMap<>();
+    /** XRANGE calls this collector sent: the advisor must not take StreamFit's own reads for history reads. */
+    private final java.util.concurrent.atomic.AtomicLong rangeReads = new java.util.concurrent.atomic.AtomicLong();
 
     public RedisStreamCollector(RedisCollectorSettings settings) {
         this.settings = settings;
@@ -53,7 +55,8 @@ public final class RedisStreamCollector {
                 .chain(instance -> clock(connection, instance).chain(clock -> discover(connection)
                         .chain(keys -> limit(connection, keys, problems))
                         .chain(keys -> collectStreams(connection, keys, clock, shard, problems))
-                        .map(streams -> new NodeResult(instance, streams, problems.list()))));
+                        .map(streams -> new NodeResult(instance == null ? null : instance.withOwnRangeReads(rangeReads.get()),
+                                streams, problems.list()))));
     }
 
     private Uni<RedisInstanceSnapshot> info(RedisConnection connection, String address, Problems problems) {
@@ -193,6 +196,7 @@ public final class RedisStreamCollector {
                     stream.requestGroupDetails(second, problems, unchanged.get(stream.key));
                 }
             }
+            rangeReads.addAndGet(second.count(Command.XRANGE));
             return second.execute(connection);
         }).map(ignored -> {
             long now = clock.nowMillis();

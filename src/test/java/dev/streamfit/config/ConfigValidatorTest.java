@@ -12,10 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.streamfit.support.TestConfig;
 import io.smallrye.config.ConfigValidationException;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * Every refused configuration, as a table: the properties, and the keys the refusal must name.
@@ -96,11 +94,6 @@ class ConfigValidatorTest {
     }
 
     static StreamFitConfig load(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .withMapping(StreamFitConfig.class)
-                .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
-                .build();
-        return config.getConfigMapping(StreamFitConfig.class);
+        return TestConfig.load(properties);
     }
 }

@@ -1,0 +1,145 @@
+package dev.streamfit.advisor;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import dev.streamfit.config.StreamFitConfig;
+import dev.streamfit.findings.FindingsRegistry;
+import dev.streamfit.findings.Observation;
+import dev.streamfit.findings.Severity;
+import dev.streamfit.kafka.KafkaTargetSnapshot;
+import dev.streamfit.poll.SystemKind;
+import dev.streamfit.poll.TargetId;
+import dev.streamfit.poll.TargetPolled;
+import dev.streamfit.redis.RedisTargetSnapshot;
+
+/**
+ * The advisor: after every poll of a target, profiles each of its workloads from the history,
+ * answers the four questions, weighs the signals, proposes a verdict and lets the
+ * {@link VerdictTracker} decide whether it takes effect. Verdicts become findings too
+ * ({@code verdict.outgrown-redis}, {@code verdict.overbuilt-kafka}).
+ */
+@ApplicationScoped
+public class AdvisorService {
+
+    /** After the history (100) and the health and lag evaluators (200): Kafka profiles read the lag results. */
+    static final int ADVISOR_PRIORITY = 300;
+
+    @Inject
+    StreamFitConfig config;
+    @Inject
+    RedisProfiler redisProfiler;
+    @Inject
+    KafkaProfiler kafkaProfiler;
+    @Inject
+    KafkaLagService lag;
+    @Inject
+    FindingsRegistry findings;
+
+    private final VerdictTracker tracker = new VerdictTracker();
+    private final Map<TargetId, List<Workload>> workloads = new ConcurrentHashMap<>();
+
+    void onPolled(@Observes @Priority(ADVISOR_PRIORITY) TargetPolled event) {
+        if (event.snapshot().isEmpty()) {
+            // Its figures are no longer current: its verdicts are not shown as if they were.
+            workloads.remove(event.status().id());
+            return;
+        }
+        event.snapshot().ifPresent(snapshot -> {
+            List<Workload> evaluated;
+            if (snapshot instanceof RedisTargetSnapshot redis) {
+                evaluated = evaluateRedis(redis);
+            } else if (snapshot instanceof KafkaTargetSnapshot kafka) {
+                evaluated = evaluateKafka(kafka);
+            } else {
+                return;
+            }
+            workloads.put(snapshot.target(), evaluated);
+            findings.evaluate("advisor", snapshot.target(), verdictFindings(evaluated), snapshot.collectedAt());
+        });
+    }
+
+    /** Every workload of every target whose last poll succeeded: outgrown and overbuilt first. */
+    public List<Workload> all() {
+        return workloads.values().stream().flatMap(List::stream)
+                .sorted(Comparator.comparing((Workload w) -> w.verdict() == Verdict.OUTGROWN_REDIS || w.verdict() == Verdict.OVERBUILT_KAFKA ? 0 : 1)
+                        .thenComparing(Workload::system).thenComparing(Workload::target).thenComparing(Workload::name))
+                .toList();
+    }
+
+    List<Workload> evaluateRedis(RedisTargetSnapshot snapshot) {
+        StreamFitConfig.Advisor a = config.advisor();
+        List<Workload> result = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (RedisStreamProfile p : redisProfiler.profiles(snapshot)) {
+            Questions q = RedisStreamRules.questions(p, a);
+            List<Signal> signals = RedisStreamRules.signals(p, a);
+            Verdict proposed = RedisStreamRules.verdict(q, signals);
+            String key = key(snapshot.target(), p.stream());
+            keys.add(key);
+            VerdictTracker.State state = tracker.evaluate(key, proposed, snapshot.collectedAt(), a.minObservation(), a.stableEvaluations());
+            Recommendation recommendation = state.verdict() == Verdict.INSUFFICIENT_DATA ? insufficient(state, snapshot.collectedAt())
+                    : RedisStreamRules.recommendation(state.verdict(), p, q, signals, a);
+            result.add(new Workload(SystemKind.REDIS, snapshot.target().name(), p.stream(), state.verdict(), state.since(), state.candidate(),
+                    q, signals, recommendation));
+        }
+        tracker.retain(key(snapshot.target(), ""), keys);
+        return List.copyOf(result);
+    }
+
+    List<Workload> evaluateKafka(KafkaTargetSnapshot snapshot) {
+        StreamFitConfig.Advisor a = config.advisor();
+        List<Workload> result = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        List<KafkaGroupLag> groups = lag.groups(snapshot.target()).orElse(List.of());
+        for (KafkaTopicProfile p : kafkaProfiler.profiles(snapshot, groups)) {
+            Questions q = KafkaTopicRules.questions(p, a);
+            List<Signal> signals = KafkaTopicRules.signals(p, a);
+            Verdict proposed = KafkaTopicRules.verdict(p, q, signals, a);
+            String key = key(snapshot.target(), p.topic());
+            keys.add(key);
+            VerdictTracker.State state = tracker.evaluate(key, proposed, snapshot.collectedAt(), a.minObservation(), a.stableEvaluations());
+            Recommendation recommendation = state.verdict() == Verdict.INSUFFICIENT_DATA ? insufficient(state, snapshot.collectedAt())
+                    : KafkaTopicRules.recommendation(state.verdict(), p, q, signals, a);
+            result.add(new Workload(SystemKind.KAFKA, snapshot.target().name(), p.topic(), state.verdict(), state.since(), state.candidate(),
+                    q, signals, recommendation));
+        }
+        tracker.retain(key(snapshot.target(), ""), keys);
+        return List.copyOf(result);
+    }
+
+    private Recommendation insufficient(VerdictTracker.State state, Instant now) {
+        double observed = Math.max(0, now.toEpochMilli() - state.firstSeen().toEpochMilli()) / 1000.0;
+        return Recommendation.of("observed for " + Evidence.duration(observed) + " of the " + Evidence.duration(config.advisor().minObservation().toSeconds())
+                + " needed" + (state.candidate() == null ? "" : "; pointing to " + state.candidate()));
+    }
+
+    private static List<Observation> verdictFindings(List<Workload> workloads) {
+        List<Observation> observations = new ArrayList<>();
+        for (Workload w : workloads) {
+            if (w.verdict() == Verdict.OUTGROWN_REDIS) {
+                observations.add(new Observation("verdict.outgrown-redis", Severity.WARNING, w.name(), null, (double) w.questions().yesCount(),
+                        2.0, "stream " + w.name() + " has outgrown Redis: " + w.recommendation().summary()));
+            } else if (w.verdict() == Verdict.OVERBUILT_KAFKA) {
+                observations.add(new Observation("verdict.overbuilt-kafka", Severity.INFO, w.name(), null, (double) w.questions().yesCount(),
+                        1.0, "topic " + w.name() + " is overbuilt on Kafka: " + w.recommendation().summary()));
+            }
+        }
+        return observations;
+    }
+
+    private static String key(TargetId target, String workload) {
+        return target.system().label() + "\u0000" + target.name() + "\u0000" + workload;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.streamfit.advisor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.streamfit.config.StreamFitConfig;
+import dev.streamfit.history.RedisHistory;
+import dev.streamfit.history.SampleRing;
+import dev.streamfit.redis.RedisConsumerSnapshot;
+import dev.streamfit.redis.RedisGroupSnapshot;
+import dev.streamfit.redis.RedisInstanceSnapshot;
+import dev.streamfit.redis.RedisStreamSnapshot;
+import dev.streamfit.redis.RedisTargetSnapshot;
+
+/** Builds {@link RedisStreamProfile}s from a Redis target's latest snapshot and its history. */
+@ApplicationScoped
+public class RedisProfiler {
+
+    @Inject
+    RedisHistory history;
+    @Inject
+    StreamFitConfig config;
+
+    List<RedisStreamProfile> profiles(RedisTargetSnapshot snapshot) {
+        List<RedisStreamProfile> profiles = new ArrayList<>();
+        for (RedisStreamSnapshot stream : snapshot.streams()) {
+            profiles.add(profile(snapshot, stream));
+        }
+        return profiles;
+    }
+
+    private RedisStreamProfile profile(RedisTargetSnapshot snapshot, RedisStreamSnapshot stream) {
+        Duration window = config.advisor().window();
+        Optional<SampleRing.Samples> samples = history.stream(snapshot.target(), stream.stream());
+        int rateColumn = stream.entriesAdded() != null ? RedisHistory.STREAM_ENTRIES_ADDED : RedisHistory.STREAM_LENGTH;
+        List<String> groups = new ArrayList<>();
+        List<String> active = new ArrayList<>();
+        List<String> rewound = new ArrayList<>();
+        List<String> farBehind = new ArrayList<>();
+        long maxConsumers = 0;
+        Double maxLagSeconds = null;
+        for (RedisGroupSnapshot group : stream.groups()) {
+            groups.add(group.group());
+            maxConsumers = Math.max(maxConsumers, group.consumers());
+            if (group.lagSeconds() != null) {
+                maxLagSeconds = maxLagSeconds == null ? group.lagSeconds() : Math.max(maxLagSeconds, group.lagSeconds());
+            }
+            Optional<SampleRing.Samples> positions = history.group(snapshot.target(), stream.stream(), group.group());
+            boolean advanced = positions.map(p -> Rates.moved(p, RedisHistory.GROUP_DELIVERED_MS) || Rates.moved(p, RedisHistory.GROUP_DELIVERED_SEQ))
+                    .orElse(false);
+            if (advanced || consumerActiveWithin(group, window)) {
+                active.add(group.group());
+            }
+            if (positions.map(RedisProfiler::movedBackwards).orElse(false)) {
+                rewound.add(group.group());
+            }
+            if (group.lag() != null && stream.length() > 0 && group.lag() >= config.advisor().replayBehindShare() * stream.length()) {
+                farBehind.add(group.group());
+            }
+        }
+        RedisInstanceSnapshot server = serverOf(snapshot, stream);
+        Optional<SampleRing.Samples> serverSamples = server == null ? Optional.empty() : history.server(snapshot.target(), server.address());
+        return new RedisStreamProfile(stream.stream(),
+                samples.map(s -> Rates.mean(s, rateColumn)).orElse(null),
+                samples.map(s -> Rates.peak(s, rateColumn)).orElse(null),
+                stream.length(), stream.memoryBytes(), stream.bytesPerEntry(), stream.oldestEntryAgeSeconds(),
+                groups, active, rewound, farBehind, maxConsumers, neverTrimmed(stream), server,
+                samples.map(s -> Rates.slope(s, RedisHistory.STREAM_MEMORY)).orElse(null),
+                serverSamples.map(s -> Rates.slope(s, RedisHistory.SERVER_USED_MEMORY)).orElse(null),
+                serverSamples.map(s -> {
+                    Double rate = Rates.mean(s, RedisHistory.SERVER_EVICTED_KEYS);
+                    return rate == null ? null : rate * (s.times()[s.size() - 1] - s.times()[0]) / 1000.0;
+                }).orElse(null),
+                serverSamples.map(s -> Rates.mean(s, RedisHistory.SERVER_HISTORY_READS)).orElse(null),
+                maxLagSeconds);
+    }
+
+    private static boolean consumerActiveWithin(RedisGroupSnapshot group, Duration window) {
+        if (group.consumerDetails() == null) {
+            return false;
+        }
+        for (RedisConsumerSnapshot consumer : group.consumerDetails()) {
+            double seconds = consumer.inactiveSeconds() != null ? consumer.inactiveSeconds() : consumer.idleSeconds();
+            if (seconds < window.toSeconds()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last-delivered-id (ms, seq) went down between two samples: XGROUP SETID backwards. */
+    private static boolean movedBackwards(SampleRing.Samples s) {
+        for (int i = 1; i < s.size(); i++) {
+            double[] a = s.values()[i - 1];
+            double[] b = s.values()[i];
+            double msA = a[RedisHistory.GROUP_DELIVERED_MS];
+            double msB = b[RedisHistory.GROUP_DELIVERED_MS];
+            if (msB < msA || (msB == msA && b[RedisHistory.GROUP_DELIVERED_SEQ] < a[RedisHistory.GROUP_DELIVERED_SEQ])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Boolean neverTrimmed(RedisStreamSnapshot stream) {
+        if (stream.entriesAdded() == null || stream.maxDeletedEntryId() == null) {
+            return null;
+        }
+        return stream.entriesAdded() == stream.length() && "0-0".equals(stream.maxDeletedEntryId());
+    }
+
+    private static RedisInstanceSnapshot serverOf(RedisTargetSnapshot snapshot, RedisStreamSnapshot stream) {
+        for (RedisInstanceSnapshot server : snapshot.instances()) {
+            if (stream.shard() == null || stream.shard().equals(server.address())) {
+                return server;
+            }
+        }
+        return null;
+    }
+}

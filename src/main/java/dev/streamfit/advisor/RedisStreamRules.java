@@ -1,0 +1,180 @@
+package dev.streamfit.advisor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.streamfit.config.StreamFitConfig;
+import dev.streamfit.findings.Severity;
+import dev.streamfit.redis.RedisInstanceSnapshot;
+
+/**
+ * The verdict rules of a Redis stream (SPEC: OUTGROWN_REDIS): the four questions, the capacity
+ * signals — each method named after the rule id it raises — and the recommendation. Pure
+ * functions of a {@link RedisStreamProfile} and the {@code streamfit.advisor.*} thresholds.
+ */
+public final class RedisStreamRules {
+
+    private RedisStreamRules() {
+    }
+
+    // ---- the four questions -------------------------------------------------------------------
+
+    static Questions questions(RedisStreamProfile p, StreamFitConfig.Advisor a) {
+        return new Questions(replay(p, a), fanOut(p, a), longTermValue(p), longRetention(p, a));
+    }
+
+    static QuestionAnswer replay(RedisStreamProfile p, StreamFitConfig.Advisor a) {
+        String threshold = "a group moved back, a group ≥ " + percent(a.replayBehindShare()) + " of the stream behind, or ≥ "
+                + Evidence.rate(a.historyReadsPerSecond()) + " history reads";
+        if (!p.rewoundGroups().isEmpty()) {
+            return QuestionAnswer.yes(Evidence.count(p.rewoundGroups().size(), "group", "groups", p.rewoundGroups())
+                    + " moved its last-delivered-id backwards (XGROUP SETID)", threshold);
+        }
+        if (!p.farBehindGroups().isEmpty()) {
+            return QuestionAnswer.yes(Evidence.count(p.farBehindGroups().size(), "group", "groups", p.farBehindGroups())
+                    + " behind by ≥ " + percent(a.replayBehindShare()) + " of the stream's " + p.length() + " entries", threshold);
+        }
+        if (p.historyReadsPerSecond() != null && p.historyReadsPerSecond() >= a.historyReadsPerSecond()) {
+            return QuestionAnswer.yes(Evidence.rate(p.historyReadsPerSecond()) + " XRANGE/XREVRANGE calls on the server "
+                    + "(instance-level, weak evidence: not attributable to one stream)", threshold);
+        }
+        return QuestionAnswer.no("no group moved back or fell far behind; "
+                + (p.historyReadsPerSecond() == null ? "history reads not yet measured" : Evidence.rate(p.historyReadsPerSecond()) + " history reads"),
+                threshold);
+    }
+
+    static QuestionAnswer fanOut(RedisStreamProfile p, StreamFitConfig.Advisor a) {
+        String evidence = Evidence.count(p.activeGroups().size(), "active consumer group", "active consumer groups", p.activeGroups());
+        String threshold = "≥ " + a.fanOutGroups() + " active groups";
+        return p.activeGroups().size() >= a.fanOutGroups() ? QuestionAnswer.yes(evidence + " ≥ " + a.fanOutGroups(), threshold)
+                : QuestionAnswer.no(evidence + " < " + a.fanOutGroups(), threshold);
+    }
+
+    static QuestionAnswer longTermValue(RedisStreamProfile p) {
+        String threshold = "never trimmed while persistence is on";
+        Boolean persistent = p.server() == null ? null : p.server().persistent();
+        if (p.neverTrimmed() == null) {
+            return QuestionAnswer.unknown("Redis before 7.0 reports no entries-added or max-deleted-entry-id", threshold);
+        }
+        if (!p.neverTrimmed()) {
+            return QuestionAnswer.no("trimmed or deleted: it keeps " + p.length() + " entries of those added", threshold);
+        }
+        if (persistent == null) {
+            return QuestionAnswer.unknown("never trimmed; persistence unknown", threshold);
+        }
+        return persistent ? QuestionAnswer.yes("never trimmed (" + p.length() + " entries, all ever added) with persistence on", threshold)
+                : QuestionAnswer.no("never trimmed, but without persistence: kept in RAM only", threshold);
+    }
+
+    static QuestionAnswer longRetention(RedisStreamProfile p, StreamFitConfig.Advisor a) {
+        double threshold = a.longRetention().toSeconds();
+        String thresholdText = "oldest entry ≥ " + Evidence.duration(threshold);
+        if (p.oldestAgeSeconds() == null) {
+            return p.length() == 0 ? QuestionAnswer.no("empty stream", thresholdText)
+                    : QuestionAnswer.unknown("entry IDs are not time-based", thresholdText);
+        }
+        String evidence = "oldest entry " + Evidence.duration(p.oldestAgeSeconds()) + " old (" + p.length() + " entries"
+                + (p.memoryBytes() == null ? "" : ", " + Evidence.bytes(p.memoryBytes())) + ")";
+        return p.oldestAgeSeconds() >= threshold ? QuestionAnswer.yes(evidence + " ≥ " + Evidence.duration(threshold), thresholdText)
+                : QuestionAnswer.no(evidence + " < " + Evidence.duration(threshold), thresholdText);
+    }
+
+    // ---- capacity signals: each method is the rule of the same id --------------------------------
+
+    static List<Signal> signals(RedisStreamProfile p, StreamFitConfig.Advisor a) {
+        List<Signal> signals = new ArrayList<>();
+        memoryExhaustionProjected(p, a, signals);
+        streamMemoryShare(p, a, signals);
+        evictions(p, signals);
+        writeRate(p, a, signals);
+        durabilityMismatch(p, signals);
+        return signals;
+    }
+
+    /** {@code redis.memory.exhaustion-projected}: the server fills maxmemory within the horizon while this stream grows. */
+    static void memoryExhaustionProjected(RedisStreamProfile p, StreamFitConfig.Advisor a, List<Signal> signals) {
+        RedisInstanceSnapshot s = p.server();
+        if (s == null || s.maxmemory() == null || s.maxmemory() == 0 || s.usedMemory() == null || p.memoryGrowthBytesPerSecond() == null
+                || p.memoryGrowthBytesPerSecond() <= 0 || p.streamGrowthBytesPerSecond() == null || p.streamGrowthBytesPerSecond() <= 0) {
+            return;
+        }
+        double secondsToFull = Math.max(0, s.maxmemory() - s.usedMemory()) / p.memoryGrowthBytesPerSecond();
+        double horizon = a.memoryHorizon().toSeconds();
+        if (secondsToFull <= horizon) {
+            signals.add(new Signal("redis.memory.exhaustion-projected", Severity.CRITICAL, secondsToFull, horizon,
+                    "at " + Evidence.bytes(p.memoryGrowthBytesPerSecond()) + "/s the server reaches maxmemory in "
+                            + Evidence.duration(secondsToFull) + " (horizon " + Evidence.duration(horizon) + ") and this stream grows"));
+        }
+    }
+
+    /** {@code redis.stream.memory-share}: the stream alone takes a large share of maxmemory. */
+    static void streamMemoryShare(RedisStreamProfile p, StreamFitConfig.Advisor a, List<Signal> signals) {
+        RedisInstanceSnapshot s = p.server();
+        if (s == null || s.maxmemory() == null || s.maxmemory() == 0 || p.memoryBytes() == null) {
+            return;
+        }
+        double share = (double) p.memoryBytes() / s.maxmemory();
+        if (share >= a.streamMemoryShare()) {
+            signals.add(new Signal("redis.stream.memory-share", Severity.WARNING, share, a.streamMemoryShare(),
+                    "the stream holds " + percent(share) + " of maxmemory (" + Evidence.bytes(p.memoryBytes()) + ")"));
+        }
+    }
+
+    /** {@code redis.evictions}: the server evicted keys in the window while this stream holds consumer groups. */
+    static void evictions(RedisStreamProfile p, List<Signal> signals) {
+        if (p.evictionsInWindow() != null && p.evictionsInWindow() > 0 && !p.groups().isEmpty()) {
+            signals.add(new Signal("redis.evictions", Severity.CRITICAL, p.evictionsInWindow(), 0.0,
+                    Math.round(p.evictionsInWindow()) + " keys evicted in the window while consumer groups rely on this stream"));
+        }
+    }
+
+    /** {@code redis.stream.write-rate}: writes near what one shard can take. */
+    static void writeRate(RedisStreamProfile p, StreamFitConfig.Advisor a, List<Signal> signals) {
+        if (p.writeRatePeak() != null && p.writeRatePeak() >= a.shardWriteRate()) {
+            signals.add(new Signal("redis.stream.write-rate", Severity.WARNING, p.writeRatePeak(), a.shardWriteRate(),
+                    "peak " + Evidence.rate(p.writeRatePeak()) + " entries, near one shard's " + Evidence.rate(a.shardWriteRate())));
+        }
+    }
+
+    /** {@code redis.durability-mismatch}: groups rely on a stream that is not persisted or that allkeys-* eviction may drop. */
+    static void durabilityMismatch(RedisStreamProfile p, List<Signal> signals) {
+        RedisInstanceSnapshot s = p.server();
+        if (s == null || p.groups().isEmpty()) {
+            return;
+        }
+        String policy = s.maxmemoryPolicy();
+        if (policy != null && policy.startsWith("allkeys-")) {
+            signals.add(new Signal("redis.durability-mismatch", Severity.WARNING, null, null,
+                    "consumer groups rely on a stream that maxmemory-policy " + policy + " may evict"));
+        } else if (Boolean.FALSE.equals(s.persistent())) {
+            signals.add(new Signal("redis.durability-mismatch", Severity.WARNING, null, null,
+                    "consumer groups rely on a stream on a server without persistence: a restart loses it"));
+        }
+    }
+
+    // ---- verdict and recommendation -------------------------------------------------------------
+
+    static Verdict verdict(Questions q, List<Signal> signals) {
+        return q.yesCount() >= 2 || !signals.isEmpty() ? Verdict.OUTGROWN_REDIS : Verdict.FITS;
+    }
+
+    static Recommendation recommendation(Verdict verdict, RedisStreamProfile p, Questions q, List<Signal> signals, StreamFitConfig.Advisor a) {
+        if (verdict == Verdict.FITS) {
+            return Recommendation.of("Redis carries it: " + q.yesCount() + " of 4 questions answered yes and no capacity signal");
+        }
+        double peak = p.writeRatePeak() == null ? 0 : p.writeRatePeak();
+        int partitions = (int) Math.max(Math.max(Math.ceil(peak / a.partitionRate()), p.maxConsumers()), 1);
+        double reach = Math.max(p.oldestAgeSeconds() == null ? 0 : p.oldestAgeSeconds(), p.maxGroupLagSeconds() == null ? 0 : p.maxGroupLagSeconds());
+        long retentionHours = Math.max(24, (long) Math.ceil(reach * 1.5 / 3600));
+        String why = q.yesCount() >= 2 ? q.yesCount() + " of 4 questions answered yes"
+                : "capacity: " + String.join(", ", signals.stream().map(Signal::rule).toList());
+        return new Recommendation("Move to Kafka (" + why + "): a topic with " + partitions + " partitions (peak " + Evidence.rate(peak)
+                + ", up to " + p.maxConsumers() + " consumers per group) and retention.ms=" + retentionHours * 3_600_000L + " ("
+                + retentionHours + " h: 1.5 × the oldest entry or deepest group lag, at least a day)",
+                partitions, retentionHours, null, null, null);
+    }
+
+    static String percent(double share) {
+        return Math.round(share * 100) + " %";
+    }
+}

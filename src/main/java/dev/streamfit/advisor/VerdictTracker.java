@@ -1,0 +1,45 @@
+package dev.streamfit.advisor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Hysteresis and minimum observation for verdicts: a workload is INSUFFICIENT_DATA until observed
+ * for min-observation, and a verdict changes only after the new one was proposed by
+ * stable-evaluations consecutive evaluations — no flapping.
+ */
+final class VerdictTracker {
+
+    /** The verdict in effect and the one waiting to replace it. */
+    record State(Instant firstSeen, Verdict verdict, Instant since, Verdict candidate, int candidateCount) {
+    }
+
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    /** @param proposed what the rules say now */
+    State evaluate(String workload, Verdict proposed, Instant now, Duration minObservation, int stableEvaluations) {
+        State state = states.get(workload);
+        if (state == null) {
+            state = new State(now, Verdict.INSUFFICIENT_DATA, now, null, 0);
+        }
+        Verdict effective = Duration.between(state.firstSeen(), now).compareTo(minObservation) < 0 ? Verdict.INSUFFICIENT_DATA : proposed;
+        State next;
+        if (effective == state.verdict()) {
+            next = new State(state.firstSeen(), state.verdict(), state.since(), null, 0);
+        } else {
+            int count = effective == state.candidate() ? state.candidateCount() + 1 : 1;
+            next = count >= stableEvaluations ? new State(state.firstSeen(), effective, now, null, 0)
+                    : new State(state.firstSeen(), state.verdict(), state.since(), effective, count);
+        }
+        states.put(workload, next);
+        return next;
+    }
+
+    /** Forgets workloads of a target that no longer exist. */
+    void retain(String targetPrefix, Set<String> current) {
+        states.keySet().removeIf(k -> k.startsWith(targetPrefix) && !current.contains(k));
+    }
+}
