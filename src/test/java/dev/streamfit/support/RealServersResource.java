@@ -23,6 +23,9 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
         // A short window spaces history samples one second apart, like the polls.
         config.put("streamfit.advisor.window", "2m");
         config.put("streamfit.rules.kafka.stop-after", "3s");
+        // Verdicts within seconds: observed 2 s, confirmed by 2 evaluations.
+        config.put("streamfit.advisor.min-observation", "2s");
+        config.put("streamfit.advisor.stable-evaluations", "2");
         config.put("streamfit.redis.main.url", TestServers.redis().url());
         config.put("streamfit.redis.main.consumer-metrics", "true");
         config.put("streamfit.redis.down.url", "redis://ops:" + DOWN_PASSWORD + "@127.0.0.1:" + FreePorts.next());
