@@ -51,6 +51,12 @@ class RedisStreamsApiTest {
         redis.call("XDEL", "api:setid", redis.call("XRANGE", "api:setid", "-", "+").get(5).get(0).toString());
         redis.call("XGROUP", "SETID", "api:setid", "replay", redis.call("XRANGE", "api:setid", "-", "+").get(1).get(0).toString());
         redis.call("XADD", new byte[] {'a', 'p', 'i', ':', (byte) 0xc3}, "*", "n", 1);
+        // A poison message: pending, delivered 7 times, idle 10 minutes.
+        redis.addEntries("api:poison", 3);
+        redis.createGroup("api:poison", "workers", "0");
+        redis.readGroup("api:poison", "workers", "w1", 1);
+        String first = redis.call("XRANGE", "api:poison", "-", "+", "COUNT", 1).get(0).get(0).toString();
+        redis.call("XCLAIM", "api:poison", "workers", "w1", 0, first, "IDLE", 600_000, "RETRYCOUNT", 7);
     }
 
     @AfterAll
@@ -130,7 +136,11 @@ class RedisStreamsApiTest {
                 .body("find { it.rule == 'redis.group.fell-off-trim' && it.workload == 'api:orders \"eu\"' }.value", equalTo(850.0f))
                 .body("find { it.rule == 'redis.group.fell-off-trim' && it.workload == 'api:orders \"eu\"' }.group", equalTo("billing")));
         given().get("/api/v1/findings").then()
-                .body("find { it.rule == 'target.down' && it.target == 'down' && it.system == 'redis' }.severity", equalTo("critical"));
+                .body("find { it.rule == 'target.down' && it.target == 'down' && it.system == 'redis' }.severity", equalTo("critical"))
+                .body("find { it.rule == 'redis.pending.poison' && it.workload == 'api:poison' }.value", equalTo(7.0f))
+                .body("find { it.rule == 'redis.group.stalled' && it.workload == 'api:poison' }.group", equalTo("workers"))
+                .body("find { it.rule == 'redis.memory.no-limit' }.workload", equalTo("127.0.0.1:" + TestServers.redis().port()))
+                .body("find { it.rule == 'redis.durability-mismatch' }.message", containsString("no persistence"));
     }
 
     @Test
