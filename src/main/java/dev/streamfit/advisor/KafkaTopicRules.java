@@ -57,10 +57,7 @@ public final class KafkaTopicRules {
     }
 
     static QuestionAnswer fanOut(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
-        String evidence = Evidence.count(p.activeGroups().size(), "active consumer group", "active consumer groups", p.activeGroups());
-        String threshold = "≥ " + a.fanOutGroups() + " active groups";
-        return p.activeGroups().size() >= a.fanOutGroups() ? QuestionAnswer.yes(evidence + " ≥ " + a.fanOutGroups(), threshold)
-                : QuestionAnswer.no(evidence + " < " + a.fanOutGroups(), threshold);
+        return Questions.fanOut(p.activeGroups(), a.fanOutGroups());
     }
 
     static QuestionAnswer longTermValue(KafkaTopicProfile p, StreamFitConfig.Advisor a) {

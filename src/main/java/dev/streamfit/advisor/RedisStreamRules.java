@@ -44,10 +44,7 @@ public final class RedisStreamRules {
     }
 
     static QuestionAnswer fanOut(RedisStreamProfile p, StreamFitConfig.Advisor a) {
-        String evidence = Evidence.count(p.activeGroups().size(), "active consumer group", "active consumer groups", p.activeGroups());
-        String threshold = "≥ " + a.fanOutGroups() + " active groups";
-        return p.activeGroups().size() >= a.fanOutGroups() ? QuestionAnswer.yes(evidence + " ≥ " + a.fanOutGroups(), threshold)
-                : QuestionAnswer.no(evidence + " < " + a.fanOutGroups(), threshold);
+        return Questions.fanOut(p.activeGroups(), a.fanOutGroups());
     }
 
     static QuestionAnswer longTermValue(RedisStreamProfile p) {

@@ -1,6 +1,5 @@
 package dev.streamfit.poll;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,12 +30,4 @@ public class TargetStatusRegistry {
         return statuses.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
     }
 
-    public boolean isEmpty() {
-        return statuses.isEmpty();
-    }
-
-    public boolean everyTargetPolled() {
-        Collection<TargetStatus> values = statuses.values();
-        return values.stream().allMatch(TargetStatus::polled);
-    }
 }

@@ -1,6 +1,5 @@
 package dev.streamfit.redis;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -284,9 +283,5 @@ public final class RedisStreamCollector {
         long nowMillis() {
             return serverMillis + (System.nanoTime() - readAtNanos) / 1_000_000;
         }
-    }
-
-    static String text(Response response) {
-        return response == null ? null : new String(response.toBytes(), StandardCharsets.UTF_8);
     }
 }
