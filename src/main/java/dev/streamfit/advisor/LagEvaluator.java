@@ -16,7 +16,9 @@ import java.util.List;
  * partition → STALL; no member and the log end advanced meanwhile → STOP. The time is counted from
  * when the offset last changed, so an earlier zero-lag sample does not hide a stopped consumer
  * (Burrow #290, #745);</li>
- * <li>lag grew across the window (never shrinking between samples, larger at the end) → WARN;</li>
+ * <li>lag grew across the window (never zero, never shrinking between samples, larger at the end) →
+ * WARN — a zero-lag point means the consumer caught up meanwhile, so a record landing just before
+ * a poll is not a trend;</li>
  * <li>otherwise OK.</li>
  * </ol>
  */
@@ -86,7 +88,7 @@ public final class LagEvaluator {
         Long previous = first;
         for (Point p : window.subList(1, window.size())) {
             Long lag = p.lag();
-            if (lag == null || previous == null || lag < previous) {
+            if (lag == null || previous == null || previous == 0 || lag < previous) {
                 return false;
             }
             previous = lag;

@@ -165,7 +165,7 @@ public final class RedisStreamRules {
         long retentionHours = Math.max(24, (long) Math.ceil(reach * 1.5 / 3600));
         String why = q.yesCount() >= 2 ? q.yesCount() + " of 4 questions answered yes"
                 : "capacity: " + String.join(", ", signals.stream().map(Signal::rule).toList());
-        return new Recommendation("Move to Kafka (" + why + "): a topic with " + partitions + " partitions (peak " + Evidence.rate(peak)
+        return new Recommendation("Move to Kafka (" + why + "): a topic with " + partitions + (partitions == 1 ? " partition" : " partitions") + " (peak " + Evidence.rate(peak)
                 + ", up to " + p.maxConsumers() + " consumers per group) and retention.ms=" + retentionHours * 3_600_000L + " ("
                 + retentionHours + " h: 1.5 × the oldest entry or deepest group lag, at least a day)",
                 partitions, retentionHours, null, null, null);

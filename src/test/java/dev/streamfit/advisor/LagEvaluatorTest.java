@@ -58,7 +58,9 @@ class LagEvaluatorTest {
                 Arguments.of("16 stopped consumer that caught up before stopping is OK", "40/40 40/40 40/40 40/40 40/40 40/40 40/40", 0L, false, LagStatus.OK),
                 Arguments.of("17 no committed offset: unknown, not OK", "-/10 -/20", 0L, true, null),
                 Arguments.of("18 committed offset appears later: evaluated from then on", "-/10 5/20 15/20", 0L, true, LagStatus.OK),
-                Arguments.of("19 moving again after a stop is no longer STOP", "40/50 40/60 40/70 40/80 40/90 40/100 95/110", 0L, false, LagStatus.OK));
+                Arguments.of("19 moving again after a stop is no longer STOP", "40/50 40/60 40/70 40/80 40/90 40/100 95/110", 0L, false, LagStatus.OK),
+                Arguments.of("20 caught up, then a record just before the poll: not a trend", "10/10 20/20 30/30 30/31", 0L, true, LagStatus.OK),
+                Arguments.of("21 falling behind from zero counts once lag is above zero throughout", "10/11 12/20 14/30 15/40", 0L, true, LagStatus.WARN));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -29,9 +29,15 @@ public final class KafkaBroker implements AutoCloseable {
         this.controllerPort = FreePorts.next();
         this.dir = ServerLogs.tempDir("streamfit-kafka-");
         this.log = ServerLogs.logFile("kafka-" + port + ".log");
-        Path config = writeConfig(extraProperties);
-        String clusterId = Uuid.randomUuid().toString();
-        JavaProcess.run("256m", "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString(), "--ignore-formatted");
+        Path config;
+        try {
+            config = writeConfig(extraProperties);
+            String clusterId = Uuid.randomUuid().toString();
+            JavaProcess.run("256m", "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString(), "--ignore-formatted");
+        } catch (RuntimeException e) {
+            ServerLogs.deleteRecursively(dir); // a start that fails leaves no temp dir behind
+            throw e;
+        }
         this.process = JavaProcess.start(log, "768m", "kafka.Kafka", config.toString());
         awaitReady(Duration.ofSeconds(60));
     }
@@ -88,6 +94,7 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = admin()) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
+                    close();
                     throw new IllegalStateException("Kafka broker exited:\n" + ServerLogs.tail(log, 40));
                 }
                 try {

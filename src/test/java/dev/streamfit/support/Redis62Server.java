@@ -19,20 +19,21 @@ public final class Redis62Server implements AutoCloseable {
     private final Path binaryDir;
     private final RedisServer server;
 
-    private Redis62Server() {
+    private Redis62Server(String... extraArgs) {
         this.binaryDir = ServerLogs.tempDir("streamfit-redis62-bin-");
         try {
             Path binary = extractBinary(binaryDir);
             int port = FreePorts.next();
-            this.server = RedisServer.start(binary.toString(), "redis62-" + port + ".log", port);
+            this.server = RedisServer.start(binary.toString(), "redis62-" + port + ".log", port, extraArgs);
         } catch (RuntimeException e) {
             ServerLogs.deleteRecursively(binaryDir);
             throw e;
         }
     }
 
-    public static Redis62Server start() {
-        return new Redis62Server();
+    /** {@code extraArgs} go to redis-server after the defaults of {@link RedisServer}, so they override them. */
+    public static Redis62Server start(String... extraArgs) {
+        return new Redis62Server(extraArgs);
     }
 
     public int port() {

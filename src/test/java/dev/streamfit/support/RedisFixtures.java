@@ -30,6 +30,19 @@ public final class RedisFixtures implements AutoCloseable {
     }
 
     public Response call(Object... args) {
+        return await(client.send(request(args)));
+    }
+
+    /** Sends the commands back to back on one connection (pipelined) and returns their replies in order. */
+    public List<Response> batch(List<Object[]> commands) {
+        List<Request> requests = new ArrayList<>(commands.size());
+        for (Object[] command : commands) {
+            requests.add(request(command));
+        }
+        return await(client.batch(requests));
+    }
+
+    private static Request request(Object... args) {
         Request request = Request.cmd(Command.create(String.valueOf(args[0])));
         for (int i = 1; i < args.length; i++) {
             Object arg = args[i];
@@ -39,7 +52,7 @@ public final class RedisFixtures implements AutoCloseable {
                 request.arg(String.valueOf(arg));
             }
         }
-        return await(client.send(request));
+        return request;
     }
 
     /** Appends {@code count} entries with auto-generated IDs and returns their IDs. */
