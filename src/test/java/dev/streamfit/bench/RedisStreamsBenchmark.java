@@ -53,14 +53,16 @@ import io.vertx.mutiny.core.Vertx;
  *
  * <p>System properties: {@code bench.sizes} (streams per step, default 1000,2500,5000,10000),
  * {@code bench.polls} (measured polls and scrapes per size, default 7), {@code bench.warmups}
- * (default 2), {@code bench.out} (default docs/benchmarks.md), {@code bench.profile} (print the
- * Redis commands of every measured poll and scrape).
+ * (default 2), {@code bench.scenarios} (default quiet,busy: see {@link Scenario}), {@code bench.out}
+ * (default docs/benchmarks.md), {@code bench.profile} (print the Redis commands of every measured
+ * poll and scrape).
  *
  * <p>Redis cost of one poll or scrape comes from the server itself: the {@code usec} of
  * {@code INFO commandstats} (time spent executing commands) and {@code used_cpu_sys + used_cpu_user}
  * of {@code INFO cpu} (the whole process: I/O, parsing, accepting connections too). The INFO call
  * that takes the "before" reading lands in the delta; it is measured by a calibration reading just
- * before and subtracted.
+ * before and subtracted. Whatever a scenario writes before a poll or scrape happens before both
+ * readings, so it is not counted either.
  */
 public final class RedisStreamsBenchmark {
 
@@ -77,7 +79,8 @@ public final class RedisStreamsBenchmark {
     private RedisStreamsBenchmark() {
     }
 
-    record Settings(List<Integer> sizes, int polls, int warmups, int jitWarmupSeconds, Path out, boolean profile) {
+    record Settings(List<Integer> sizes, List<Scenario> scenarios, int polls, int warmups, int jitWarmupSeconds, Path out,
+            boolean profile) {
         static Settings fromSystemProperties() {
             List<Integer> sizes = Arrays.stream(System.getProperty("bench.sizes", "1000,2500,5000,10000").split(","))
                     .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).sorted().distinct().toList();
@@ -89,15 +92,20 @@ public final class RedisStreamsBenchmark {
             if (polls < 1 || warmups < 0) {
                 throw new IllegalArgumentException("bench.polls must be >= 1 and bench.warmups >= 0");
             }
-            return new Settings(sizes, polls, warmups, Integer.getInteger("bench.jitWarmupSeconds", 20),
+            List<Scenario> scenarios = Arrays.stream(System.getProperty("bench.scenarios", "quiet,busy").split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty()).map(Scenario::parse).distinct().toList();
+            if (scenarios.isEmpty()) {
+                throw new IllegalArgumentException("bench.scenarios must name at least one of quiet, busy");
+            }
+            return new Settings(sizes, scenarios, polls, warmups, Integer.getInteger("bench.jitWarmupSeconds", 20),
                     Path.of(System.getProperty("bench.out", "docs/benchmarks.md")), Boolean.getBoolean("bench.profile"));
         }
 
         /** How to run this again with the same options. */
         String command() {
             List<String> opts = new ArrayList<>();
-            for (String key : List.of("bench.sizes", "bench.polls", "bench.warmups", "bench.jitWarmupSeconds", "bench.out",
-                    "bench.profile")) {
+            for (String key : List.of("bench.sizes", "bench.scenarios", "bench.polls", "bench.warmups",
+                    "bench.jitWarmupSeconds", "bench.out", "bench.profile")) {
                 if (System.getProperty(key) != null) {
                     opts.add("-D" + key + "=" + System.getProperty(key));
                 }
@@ -116,11 +124,12 @@ public final class RedisStreamsBenchmark {
             System.exit(2);
         }
         String exporterVersion = exporterVersion();
-        log("sizes " + settings.sizes() + ", " + settings.warmups() + " warm-up + " + settings.polls()
-                + " measured polls/scrapes per size; exporter " + exporterVersion);
+        log("sizes " + settings.sizes() + ", scenarios " + settings.scenarios() + ", " + settings.warmups() + " warm-up + "
+                + settings.polls() + " measured polls/scrapes per size and scenario; exporter " + exporterVersion);
 
         String loadBefore = loadAverage();
         List<SizeResult> results = new ArrayList<>();
+        DataSet data;
         JitWarmup jitWarmup = null;
         String redisVersion;
         double idleCpuUsecPerSecond;
@@ -131,25 +140,26 @@ public final class RedisStreamsBenchmark {
             log("redis-server " + redisVersion + " on port " + server.port());
             loadNonStreamKeys(redis);
             Files.deleteIfExists(exporterLog);
+            data = new DataSet(redis);
             try (Exporter exporter = Exporter.start(server.port(), exporterLog)) {
-                int loaded = 0;
                 for (int n : settings.sizes()) {
                     long loadStart = System.nanoTime();
-                    loadStreams(redis, loaded, n);
-                    loaded = n;
+                    data.growTo(n);
                     log("loaded " + n + " streams in " + millis(System.nanoTime() - loadStart) + " ms (dbsize "
                             + redis.call("DBSIZE") + ")");
                     if (jitWarmup == null) {
-                        jitWarmup = jitWarmup(vertx, server.url(), n, settings);
+                        jitWarmup = jitWarmup(vertx, server.url(), data, settings);
                     }
-                    SideResult streamfit = measureStreamFit(vertx, server.url(), redis, n, settings);
-                    SideResult exporterResult = measureExporter(exporter, redis, n, settings);
-                    SizeResult result = new SizeResult(n, streamfit, exporterResult);
-                    results.add(result);
-                    log(String.format(Locale.ROOT,
-                            "N=%d: StreamFit %.1f ms, exporter %.1f ms (x%.1f); Redis usec %d vs %d",
-                            n, streamfit.medianMillis(), exporterResult.medianMillis(), result.speedUp(),
-                            streamfit.medianUsec(), exporterResult.medianUsec()));
+                    for (Scenario scenario : settings.scenarios()) {
+                        SideResult streamfit = measureStreamFit(vertx, server.url(), data, scenario, settings);
+                        SideResult exporterResult = measureExporter(exporter, data, scenario, settings);
+                        SizeResult result = new SizeResult(scenario, n, streamfit, exporterResult);
+                        results.add(result);
+                        log(String.format(Locale.ROOT,
+                                "%s N=%d: StreamFit %.1f ms, exporter %.1f ms (x%.1f); Redis usec %d vs %d",
+                                scenario.label(), n, streamfit.medianMillis(), exporterResult.medianMillis(),
+                                result.speedUp(), streamfit.medianUsec(), exporterResult.medianUsec()));
+                    }
                 }
             }
             Stats before = redis.stats();
@@ -161,8 +171,8 @@ public final class RedisStreamsBenchmark {
         }
         ExporterLog exporterErrors = ExporterLog.read(exporterLog);
         String load = loadBefore + " before the run, " + loadAverage() + " after it";
-        String section = report(settings, results, jitWarmup, redisVersion, exporterVersion, idleCpuUsecPerSecond,
-                exporterErrors, load);
+        String section = report(settings, results, data, jitWarmup, redisVersion, exporterVersion,
+                idleCpuUsecPerSecond, exporterErrors, load);
         writeSection(settings.out(), section);
         log("wrote " + settings.out().toAbsolutePath());
         System.out.println();
@@ -221,6 +231,92 @@ public final class RedisStreamsBenchmark {
         return all;
     }
 
+    /**
+     * The benchmark streams on the server and what was done to them since they were loaded: how many
+     * entries a busy scenario appended to each, so that the checks know the length and lags to expect.
+     */
+    static final class DataSet {
+        private final Resp redis;
+        private int streams;
+        private int[] appended = new int[0];
+        private long lastAppendMillis;
+
+        DataSet(Resp redis) {
+            this.redis = redis;
+        }
+
+        Resp redis() {
+            return redis;
+        }
+
+        int streams() {
+            return streams;
+        }
+
+        /** Entries appended to stream {@code i} since it was loaded. */
+        int appended(int i) {
+            return appended[i];
+        }
+
+        /** Loads streams {@code streams()..n-1}; the ones already there stay as they are. */
+        void growTo(int n) {
+            loadStreams(redis, streams, n);
+            appended = Arrays.copyOf(appended, n);
+            streams = n;
+        }
+
+        /**
+         * One new entry on every stream, which g1 reads (c1) and acks at once: every stream and g1's
+         * position change, g1 stays caught up, g2's and g3's lags grow by one. Pipelined like the
+         * loading: a few round trips in all, not one per stream. The ID is explicit (later than any
+         * entry of any stream, loaded or appended) so that the XACK can name it in the same pipeline.
+         */
+        void appendToAll() {
+            lastAppendMillis = Math.max(System.currentTimeMillis(), lastAppendMillis + 1);
+            String id = lastAppendMillis + "-0";
+            Resp.Pipeline p = redis.pipeline(LOAD_CHUNK);
+            for (int i = 0; i < streams; i++) {
+                String key = STREAM_PREFIX + i;
+                p.add("XADD", key, id, "type", "order.shipped", "customer", "c" + (i % 97), "amount",
+                        String.valueOf(10 + (appended[i] * 7 + i) % 90));
+                p.add("XREADGROUP", "GROUP", "g1", "c1", "COUNT", "1", "STREAMS", key, ">");
+                p.add("XACK", key, "g1", id);
+                appended[i]++;
+            }
+            p.sync();
+        }
+    }
+
+    /** What happens to the data set before each poll or scrape of a measurement (warm-ups included). */
+    enum Scenario {
+        /**
+         * Nothing: every poll after the first sees the streams exactly as the one before, so StreamFit
+         * reuses what it measured of unchanged streams (MEMORY USAGE, first undelivered entries).
+         */
+        QUIET,
+        /** {@link DataSet#appendToAll()}: every stream changed since the previous poll or scrape. */
+        BUSY;
+
+        static Scenario parse(String name) {
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bench.scenarios: unknown scenario '" + name + "' (quiet, busy)", e);
+            }
+        }
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Runs before a poll or scrape, outside what is measured. */
+        void beforePoll(DataSet data) {
+            if (this == BUSY) {
+                data.appendToAll();
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- measurement
 
     /** One measured poll or scrape. */
@@ -272,7 +368,7 @@ public final class RedisStreamsBenchmark {
         }
     }
 
-    record SizeResult(int streams, SideResult streamfit, SideResult exporter) {
+    record SizeResult(Scenario scenario, int streams, SideResult streamfit, SideResult exporter) {
         double speedUp() {
             return exporter.medianMillis() / streamfit.medianMillis();
         }
@@ -300,7 +396,8 @@ public final class RedisStreamsBenchmark {
      * polls; the exporter is compiled ahead of time. So before measuring, StreamFit polls the first
      * size for {@code bench.jitWarmupSeconds} (0 skips), on a poller of its own.
      */
-    static JitWarmup jitWarmup(Vertx vertx, String url, int n, Settings settings) {
+    static JitWarmup jitWarmup(Vertx vertx, String url, DataSet data, Settings settings) {
+        int n = data.streams();
         if (settings.jitWarmupSeconds() <= 0) {
             return new JitWarmup(n, 0, 0, Double.NaN, Double.NaN);
         }
@@ -313,7 +410,7 @@ public final class RedisStreamsBenchmark {
             double last = Double.NaN;
             while (polls < 2 || System.nanoTime() < deadline) {
                 long t = System.nanoTime();
-                verify(poller.poll().await().atMost(POLL_TIMEOUT), n);
+                verify(poller.poll().await().atMost(POLL_TIMEOUT), data);
                 last = (System.nanoTime() - t) / 1e6;
                 if (polls == 0) {
                     first = last;
@@ -334,19 +431,23 @@ public final class RedisStreamsBenchmark {
         return n > target.maxStreams() ? target.withMaxStreams(n) : target;
     }
 
-    static SideResult measureStreamFit(Vertx vertx, String url, Resp redis, int n, Settings settings) {
+    /** A new poller (nothing remembered from earlier polls) per size and scenario. */
+    static SideResult measureStreamFit(Vertx vertx, String url, DataSet data, Scenario scenario, Settings settings) {
+        int n = data.streams();
         RedisTargetPoller poller = new RedisTargetPoller(vertx, "bench", target(url, n), POLL_TIMEOUT);
         try {
             for (int i = 0; i < settings.warmups(); i++) {
-                verify(poller.poll().await().atMost(POLL_TIMEOUT), n);
+                scenario.beforePoll(data);
+                verify(poller.poll().await().atMost(POLL_TIMEOUT), data);
             }
             List<Sample> samples = new ArrayList<>();
             RedisTargetSnapshot[] last = new RedisTargetSnapshot[1];
             for (int i = 0; i < settings.polls(); i++) {
-                Sample sample = measure(redis, () -> last[0] = poller.poll().await().atMost(POLL_TIMEOUT));
-                verify(last[0], n);
+                Sample sample = measure(data.redis(), () -> scenario.beforePoll(data),
+                        () -> last[0] = poller.poll().await().atMost(POLL_TIMEOUT));
+                verify(last[0], data);
                 samples.add(sample);
-                profile(settings, "StreamFit", n, i, sample);
+                profile(settings, "StreamFit", scenario, n, i, sample);
             }
             return new SideResult(samples, streamFitCoverage(last[0]), List.of());
         } finally {
@@ -354,8 +455,13 @@ public final class RedisStreamsBenchmark {
         }
     }
 
-    /** Fails the run loudly when the poll did not see the data set as loaded. */
-    static void verify(RedisTargetSnapshot snapshot, int n) {
+    /**
+     * Fails the run loudly when the poll did not see the data set as loaded plus what was appended
+     * since: each appended entry lengthens its stream and the lags of g2 and g3 by one; g1 read and
+     * acked it (lag 0); pending counts stay as loaded.
+     */
+    static void verify(RedisTargetSnapshot snapshot, DataSet data) {
+        int n = data.streams();
         List<RedisStreamSnapshot> streams = snapshot.streams();
         if (streams.size() != n) {
             throw new IllegalStateException("StreamFit saw " + streams.size() + " streams, expected " + n
@@ -365,9 +471,14 @@ public final class RedisStreamsBenchmark {
             if (!stream.stream().startsWith(STREAM_PREFIX) || stream.stream().startsWith(STREAM_PREFIX + "config:")) {
                 throw new IllegalStateException("StreamFit reported a key that is not a bench stream: " + stream.stream());
             }
-            if (stream.length() != ENTRIES || stream.groups().size() != 3) {
+            int index = Integer.parseInt(stream.stream().substring(STREAM_PREFIX.length()));
+            if (index >= n) {
+                throw new IllegalStateException("StreamFit reported " + stream.stream() + ", not loaded yet");
+            }
+            int appended = data.appended(index);
+            if (stream.length() != ENTRIES + appended || stream.groups().size() != 3) {
                 throw new IllegalStateException("stream " + stream.stream() + " has length " + stream.length()
-                        + " and " + stream.groups().size() + " groups, expected " + ENTRIES + " and 3");
+                        + " and " + stream.groups().size() + " groups, expected " + (ENTRIES + appended) + " and 3");
             }
             for (RedisGroupSnapshot group : stream.groups()) {
                 long expectedPending = switch (group.group()) {
@@ -378,8 +489,8 @@ public final class RedisStreamsBenchmark {
                 };
                 Long expectedLag = switch (group.group()) {
                     case "g1" -> 0L;
-                    case "g2" -> 10L;
-                    default -> 15L;
+                    case "g2" -> 10L + appended;
+                    default -> 15L + appended;
                 };
                 if (group.pending() != expectedPending || (group.lag() != null && !group.lag().equals(expectedLag))
                         || group.consumers() != 2) {
@@ -455,21 +566,23 @@ public final class RedisStreamsBenchmark {
         return 1;
     }
 
-    static SideResult measureExporter(Exporter exporter, Resp redis, int n, Settings settings) {
+    static SideResult measureExporter(Exporter exporter, DataSet data, Scenario scenario, Settings settings) {
+        int n = data.streams();
         for (int i = 0; i < settings.warmups(); i++) {
+            scenario.beforePoll(data);
             exporter.scrape();
         }
         List<Sample> samples = new ArrayList<>();
         List<Double> selfReported = new ArrayList<>();
         String[] body = new String[1];
         for (int i = 0; i < settings.polls(); i++) {
-            Sample sample = measure(redis, () -> body[0] = exporter.scrape());
+            Sample sample = measure(data.redis(), () -> scenario.beforePoll(data), () -> body[0] = exporter.scrape());
             samples.add(sample);
             ExporterOutput output = ExporterOutput.parse(body[0]);
             if (output.lastScrapeSeconds() != null) {
                 selfReported.add(output.lastScrapeSeconds());
             }
-            profile(settings, "exporter", n, i, sample);
+            profile(settings, "exporter", scenario, n, i, sample);
         }
         ExporterOutput output = ExporterOutput.parse(body[0]);
         List<String> details = new ArrayList<>();
@@ -487,8 +600,12 @@ public final class RedisStreamsBenchmark {
         return new SideResult(samples, coverage, selfReported);
     }
 
-    /** Calibration reading, before reading, the action, after reading. */
-    static Sample measure(Resp redis, Runnable action) {
+    /**
+     * The preparation (not measured: it ends before the first reading), calibration reading, before
+     * reading, the action, after reading.
+     */
+    static Sample measure(Resp redis, Runnable prepare, Runnable action) {
+        prepare.run();
         Stats calibration = redis.stats();
         Stats before = redis.stats();
         long start = System.nanoTime();
@@ -509,12 +626,13 @@ public final class RedisStreamsBenchmark {
         return new Sample(wall, usecWithoutInfo, usecAll, cpu, tool);
     }
 
-    private static void profile(Settings settings, String tool, int n, int i, Sample sample) {
+    private static void profile(Settings settings, String tool, Scenario scenario, int n, int i, Sample sample) {
         if (!settings.profile()) {
             return;
         }
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[profile] %s N=%d #%d: %.1f ms, usec %d (all %d), cpu %d:",
-                tool, n, i, sample.wallNanos() / 1e6, sample.usecWithoutInfo(), sample.usecAll(), sample.cpuUsec()));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "[profile] %s %s N=%d #%d: %.1f ms, usec %d (all %d), cpu %d:", tool, scenario.label(), n, i,
+                sample.wallNanos() / 1e6, sample.usecWithoutInfo(), sample.usecAll(), sample.cpuUsec()));
         sample.commands().forEach((cmd, v) -> line.append(' ').append(cmd).append('=').append(v[0]).append('/').append(v[1]).append("us"));
         System.out.println(line);
     }
@@ -754,13 +872,13 @@ public final class RedisStreamsBenchmark {
             new Concept("consumer idle", dev.streamfit.redis.RedisConsumerSnapshot.class, "idleSeconds",
                     List.of("consumer_idle")));
 
-    static String report(Settings settings, List<SizeResult> results, JitWarmup jit, String redisVersion,
+    static String report(Settings settings, List<SizeResult> results, DataSet data, JitWarmup jit, String redisVersion,
             String exporterVersion, double idleCpuUsecPerSecond, ExporterLog exporterLog, String load) {
         StringBuilder md = new StringBuilder();
         md.append(SECTION).append("\n\n");
         md.append("StreamFit's Redis Streams poll (`RedisTargetPoller.poll()`) and Debian's `prometheus-redis-exporter` "
                 + "(`-check-streams '").append(GLOB).append("'`, other flags at their defaults) read the same streams on "
-                + "the same `redis-server`, one after the other, in the same run. Generated by "
+                + "the same `redis-server`, one after the other, in the same run, in each scenario. Generated by "
                 + "`src/test/java/dev/streamfit/bench/RedisStreamsBenchmark.java`; every figure below comes from that run.\n\n");
         md.append("- Date: ").append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
@@ -770,20 +888,22 @@ public final class RedisStreamsBenchmark {
                 .append(" (no persistence, own port); prometheus-redis-exporter ").append(exporterVersion)
                 .append("; load average (1/5/15 min) ").append(load).append('\n');
         md.append("- Reproduce: `").append(settings.command()).append("` (options, in `BENCH_OPTS` or as arguments: "
-                + "`-Dbench.sizes=1000,10000`, `-Dbench.polls=7`, `-Dbench.warmups=2`, `-Dbench.jitWarmupSeconds=20`, "
-                + "`-Dbench.profile=true`)\n");
+                + "`-Dbench.sizes=1000,10000`, `-Dbench.scenarios=quiet,busy`, `-Dbench.polls=7`, `-Dbench.warmups=2`, "
+                + "`-Dbench.jitWarmupSeconds=20`, `-Dbench.profile=true`)\n");
         if (jit != null && jit.polls() > 0) {
-            md.append(String.format(Locale.ROOT, "- JVM warm-up before any measurement: StreamFit polled the first size (%d streams) "
-                    + "%d times in %.1f s (first poll %.1f ms, last %.1f ms), as a long-running StreamFit would have; the "
+            md.append(String.format(Locale.ROOT, "- JVM warm-up before any measurement: StreamFit polled the first size (%d streams, "
+                    + "quiet) %d times in %.1f s (first poll %.1f ms, last %.1f ms), as a long-running StreamFit would have; the "
                     + "exporter is a compiled Go binary. `-Dbench.jitWarmupSeconds=0` skips this.%n",
                     jit.streams(), jit.polls(), jit.seconds(), jit.firstMillis(), jit.lastMillis()));
         } else {
             md.append("- No JVM warm-up beyond the per-size warm-up polls (`-Dbench.jitWarmupSeconds=0`): the first "
                     + "size's StreamFit figures include JIT compilation.\n");
         }
-        md.append("- Per size: ").append(settings.warmups()).append(" warm-up then ").append(settings.polls())
-                .append(" measured polls (StreamFit) and scrapes (exporter, `GET /metrics` with `java.net.http.HttpClient`); "
-                        + "medians reported.\n");
+        md.append("- Per size and scenario (scenarios in the order ")
+                .append(String.join(", ", settings.scenarios().stream().map(Scenario::label).toList())).append("): ")
+                .append(settings.warmups()).append(" warm-up then ").append(settings.polls())
+                .append(" measured polls (StreamFit, on a new poller: nothing remembered from another size or scenario) and "
+                        + "scrapes (exporter, `GET /metrics` with `java.net.http.HttpClient`); medians reported.\n");
         md.append("- Data set: N streams `").append(STREAM_PREFIX).append("<i>` of ").append(ENTRIES)
                 .append(" entries (3 fields each, one second apart), each with groups g1 (2 consumers, read and acked all: "
                         + "caught up), g2 (c1 read 20, acked 15: 5 pending, lag 10; c2 idle) and g3 (c1 read 10, c2 read 5, "
@@ -791,25 +911,140 @@ public final class RedisStreamsBenchmark {
                 .append(UNRELATED_STRINGS).append(" unrelated strings and ").append(GLOB_MATCHING_STRINGS)
                 .append(" strings that match the glob (`").append(STREAM_PREFIX).append("config:<i>`) but are not streams. "
                         + "Streams are added between sizes, never reloaded.\n");
+        scenarios(md, settings, results, data);
         md.append("- Redis usec: the sum of `usec` over all `cmdstat_*` lines of `INFO commandstats`, after minus before "
                 + "one poll/scrape, **excluding `cmdstat_info`** (so neither tool's own INFO nor the benchmark's readings "
                 + "count). \"incl. INFO\" adds the tools' own INFO calls back (the benchmark's reading is measured by a "
                 + "calibration reading just before and subtracted). Redis CPU: `used_cpu_sys + used_cpu_user` of `INFO cpu`, "
                 + "same delta, the whole server process (I/O, protocol parsing and connection setup included; "
-                + "idle background ≈ ").append(Math.round(idleCpuUsecPerSecond)).append(" usec per second measured after the run).\n");
+                + "idle background ≈ ").append(Math.round(idleCpuUsecPerSecond)).append(" usec per second measured after the run). "
+                + "The busy scenario's writes end before the \"before\" reading: they are in none of these figures.\n");
         md.append("- StreamFit's time is the poll into its in-memory snapshot; the exporter's is the full `GET /metrics` "
                 + "(collection plus rendering and transferring the text). The exporter's own "
                 + "`redis_exporter_last_scrape_duration_seconds` (collection only) is shown separately.\n\n");
 
-        md.append("| N streams | StreamFit poll median ms | exporter scrape median ms | speed-up (×) | StreamFit Redis usec/poll "
-                + "| exporter Redis usec/scrape | ratio (StreamFit / exporter usec) |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (SizeResult r : results) {
-            md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %d | %d | %.2f |%n", r.streams(),
-                    r.streamfit().medianMillis(), r.exporter().medianMillis(), r.speedUp(), r.streamfit().medianUsec(),
-                    r.exporter().medianUsec(), r.usecRatio()));
+        md.append("| scenario | N streams | StreamFit poll median ms | exporter scrape median ms | speed-up (×) "
+                + "| StreamFit Redis usec/poll | exporter Redis usec/scrape | ratio (StreamFit / exporter usec) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Scenario scenario : settings.scenarios()) {
+            for (SizeResult r : resultsOf(results, scenario)) {
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %d | %d | %.2f |%n",
+                        scenario.label(), r.streams(), r.streamfit().medianMillis(), r.exporter().medianMillis(), r.speedUp(),
+                        r.streamfit().medianUsec(), r.exporter().medianUsec(), r.usecRatio()));
+            }
         }
-        md.append("\nSpread and second figures (medians unless said):\n\n");
+        for (Scenario scenario : settings.scenarios()) {
+            scenarioDetails(md, scenario, resultsOf(results, scenario));
+        }
+
+        SizeResult largest = resultsOf(results, settings.scenarios().get(0)).get(settings.sizes().size() - 1);
+        md.append("\n### What each collected\n\nAt N = ").append(largest.streams()).append(", last measured poll and scrape of the ")
+                .append(largest.scenario().label()).append(" scenario:\n\n");
+        Coverage sfc = largest.streamfit().coverage();
+        md.append("- StreamFit: ").append(sfc.streams()).append(" streams in the snapshot (the ").append(GLOB_MATCHING_STRINGS)
+                .append(" glob-matching strings skipped by `SCAN … TYPE stream`), ").append(sfc.values())
+                .append(" non-null values in total; problems reported: ")
+                .append(sfc.problems().isEmpty() ? "none" : String.join("; ", sfc.problems())).append('\n');
+        for (String d : sfc.details()) {
+            md.append("  - ").append(d).append('\n');
+        }
+        Coverage exc = largest.exporter().coverage();
+        md.append("- redis_exporter: ").append(exc.values()).append(" `redis_stream_*` series covering ").append(exc.streams())
+                .append(" distinct streams (by the `stream` label of `redis_stream_length`)")
+                .append(exc.streams() == largest.streams() ? ", i.e. all of them" : ", NOT all " + largest.streams())
+                .append("; ").append(exc.problems().isEmpty() ? "no scrape error" : String.join("; ", exc.problems()))
+                .append(". Its answer and the stream metrics in it:\n");
+        for (String d : exc.details()) {
+            md.append("  - ").append(d).append('\n');
+        }
+        md.append("\nSide by side (StreamFit: record field and how many of its values were non-null in the last snapshot; "
+                + "exporter: stream metric names in its last output that contain the keyword):\n\n");
+        md.append("| value | StreamFit | redis_exporter |\n|---|---|---|\n");
+        for (Concept concept : CONCEPTS) {
+            md.append("| ").append(concept.label()).append(" | ").append(concept.streamFit(sfc.snapshot())).append(" | ")
+                    .append(concept.exporter(exc.metricNames())).append(" |\n");
+        }
+        md.append('\n');
+        md.append("- redis_exporter's log during the run: ").append(exporterLog.errorLines()).append(" error lines");
+        if (!exporterLog.samples().isEmpty()) {
+            md.append(", by kind:\n");
+            for (String s : exporterLog.samples()) {
+                md.append("  - `").append(s.replace('`', '\'')).append("`\n");
+            }
+        } else {
+            md.append(".\n");
+        }
+        return md.toString();
+    }
+
+    private static List<SizeResult> resultsOf(List<SizeResult> results, Scenario scenario) {
+        return results.stream().filter(r -> r.scenario() == scenario).toList();
+    }
+
+    /** The bullet saying what each scenario does, with what StreamFit's largest polls ran in it. */
+    private static void scenarios(StringBuilder md, Settings settings, List<SizeResult> results, DataSet data) {
+        md.append("- Scenarios (`-Dbench.scenarios`), each measured for both tools under the same conditions. They exist "
+                + "because StreamFit remembers, per stream, what cannot change while the stream does not: it runs "
+                + "`MEMORY USAGE` again only when the stream's length, IDs or groups changed, and "
+                + "`XRANGE key (<last-delivered-id> + COUNT 1` (a lagging group's first undelivered entry) only when the "
+                + "group moved or entries were trimmed or deleted. The exporter remembers nothing between scrapes.\n");
+        md.append("  - quiet: nothing is written, so from StreamFit's second poll on (warm-up polls come first) every "
+                + "stream is unchanged and it reuses the memory and first undelivered entries it measured before. This "
+                + "flatters StreamFit.\n");
+        md.append("  - busy: before every poll and scrape, warm-ups included, the benchmark appends one entry to every "
+                + "stream and g1 reads (c1) and acks it, pipelined (XADD, XREADGROUP, XACK per stream, ")
+                .append(LOAD_CHUNK).append(" commands per round trip). Every stream changed since the previous poll: "
+                        + "StreamFit measures each stream's memory again. g1 moved but is caught up again (no first "
+                        + "undelivered entry to look up); g2 and g3 did not move, and nothing was trimmed or deleted, so the "
+                        + "entry after their last-delivered ID is the same as before and StreamFit may still reuse it. "
+                        + "Streams are never trimmed: every busy poll or scrape adds one entry to every stream and one to "
+                        + "the lags of g2 and g3 (every StreamFit poll is checked for exactly that).");
+        if (data.streams() > 0) {
+            md.append(" By the end of the run `").append(STREAM_PREFIX).append("0` held ").append(ENTRIES + data.appended(0))
+                    .append(" entries and `").append(STREAM_PREFIX).append(data.streams() - 1).append("` ")
+                    .append(ENTRIES + data.appended(data.streams() - 1)).append(".");
+        }
+        md.append('\n');
+        if (settings.scenarios().size() > 1 && settings.scenarios().indexOf(Scenario.BUSY) >= 0) {
+            md.append("  - At each size the scenarios run one after the other on the same streams, so a scenario after "
+                    + "busy, and every scenario at a later size, sees the entries busy appended before it.\n");
+        }
+        int largestN = settings.sizes().get(settings.sizes().size() - 1);
+        StringBuilder ran = new StringBuilder();
+        for (Scenario scenario : settings.scenarios()) {
+            Map<String, double[]> commands = resultsOf(results, scenario).get(settings.sizes().size() - 1).streamfit()
+                    .commandsPerPoll();
+            ran.append(ran.isEmpty() ? "" : "; ").append(scenario.label()).append(": `MEMORY USAGE` ")
+                    .append(String.format(Locale.ROOT, "%.0f", commands.getOrDefault("memory|usage", new double[2])[0]))
+                    .append(", `XRANGE` ")
+                    .append(String.format(Locale.ROOT, "%.0f", commands.getOrDefault("xrange", new double[2])[0]));
+        }
+        md.append("  - What StreamFit ran per measured poll at N = ").append(largestN).append(" (mean calls): ").append(ran)
+                .append(".\n");
+        md.append("  - The usec of one command in `INFO commandstats` is where Redis spent the time, not what leaving "
+                + "that command out would save: commands on the same stream share its cache misses, and the first to "
+                + "touch the stream's groups and consumers pays them. `MEMORY USAGE` walks every group and consumer of "
+                + "the stream, and in busy it runs just before the stream's XPENDING and XINFO CONSUMERS");
+        if (settings.scenarios().size() > 1) {
+            md.append(" (StreamFit's XPENDING + XINFO CONSUMERS per poll at N = ").append(largestN).append(", the same calls "
+                    + "in every scenario: ");
+            StringBuilder usec = new StringBuilder();
+            for (Scenario scenario : settings.scenarios()) {
+                Map<String, double[]> commands = resultsOf(results, scenario).get(settings.sizes().size() - 1).streamfit()
+                        .commandsPerPoll();
+                double sum = commands.getOrDefault("xpending", new double[2])[1]
+                        + commands.getOrDefault("xinfo|consumers", new double[2])[1];
+                usec.append(usec.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.0f usec %s", sum, scenario.label()));
+            }
+            md.append(usec).append(")");
+        }
+        md.append(". The busy scenario's writes also touch every stream just before each poll and scrape.\n");
+    }
+
+    /** Spread, growth and commands of one scenario. */
+    private static void scenarioDetails(StringBuilder md, Scenario scenario, List<SizeResult> results) {
+        md.append("\n### Scenario ").append(scenario.label()).append("\n\n");
+        md.append("Spread and second figures (medians unless said):\n\n");
         md.append("| N streams | StreamFit ms min–max | exporter ms min–max | exporter self-reported collect ms "
                 + "| StreamFit usec incl. INFO | exporter usec incl. INFO | StreamFit Redis CPU usec | exporter Redis CPU usec "
                 + "| CPU ratio |\n");
@@ -851,43 +1086,6 @@ public final class RedisStreamsBenchmark {
             md.append(String.format(Locale.ROOT, "| `%s` | %.0f | %.0f | %.0f | %.0f |%n", cmd.replace("|", "\\|"),
                     a[0], a[1], b[0], b[1]));
         }
-
-        md.append("\nWhat each collected at N = ").append(largest.streams()).append(":\n\n");
-        Coverage sfc = largest.streamfit().coverage();
-        md.append("- StreamFit: ").append(sfc.streams()).append(" streams in the snapshot (the ").append(GLOB_MATCHING_STRINGS)
-                .append(" glob-matching strings skipped by `SCAN … TYPE stream`), ").append(sfc.values())
-                .append(" non-null values in total; problems reported: ")
-                .append(sfc.problems().isEmpty() ? "none" : String.join("; ", sfc.problems())).append('\n');
-        for (String d : sfc.details()) {
-            md.append("  - ").append(d).append('\n');
-        }
-        Coverage exc = largest.exporter().coverage();
-        md.append("- redis_exporter: ").append(exc.values()).append(" `redis_stream_*` series covering ").append(exc.streams())
-                .append(" distinct streams (by the `stream` label of `redis_stream_length`)")
-                .append(exc.streams() == largest.streams() ? ", i.e. all of them" : ", NOT all " + largest.streams())
-                .append("; ").append(exc.problems().isEmpty() ? "no scrape error" : String.join("; ", exc.problems()))
-                .append(". Its answer and the stream metrics in it:\n");
-        for (String d : exc.details()) {
-            md.append("  - ").append(d).append('\n');
-        }
-        md.append("\nSide by side (StreamFit: record field and how many of its values were non-null in the last snapshot; "
-                + "exporter: stream metric names in its last output that contain the keyword):\n\n");
-        md.append("| value | StreamFit | redis_exporter |\n|---|---|---|\n");
-        for (Concept concept : CONCEPTS) {
-            md.append("| ").append(concept.label()).append(" | ").append(concept.streamFit(sfc.snapshot())).append(" | ")
-                    .append(concept.exporter(exc.metricNames())).append(" |\n");
-        }
-        md.append('\n');
-        md.append("- redis_exporter's log during the run: ").append(exporterLog.errorLines()).append(" error lines");
-        if (!exporterLog.samples().isEmpty()) {
-            md.append(", by kind:\n");
-            for (String s : exporterLog.samples()) {
-                md.append("  - `").append(s.replace('`', '\'')).append("`\n");
-            }
-        } else {
-            md.append(".\n");
-        }
-        return md.toString();
     }
 
     /** Replaces the section (up to the next heading of the same level) or appends it; creates the file if needed. */
