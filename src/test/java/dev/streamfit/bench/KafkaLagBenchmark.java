@@ -1,5 +1,14 @@
 package dev.streamfit.bench;
 
+import static dev.streamfit.bench.BenchmarkReport.commandOutput;
+import static dev.streamfit.bench.BenchmarkReport.cpuModel;
+import static dev.streamfit.bench.BenchmarkReport.loadAverage;
+import static dev.streamfit.bench.BenchmarkReport.median;
+import static dev.streamfit.bench.BenchmarkReport.nproc;
+import static dev.streamfit.bench.BenchmarkReport.totalRam;
+import static dev.streamfit.bench.BenchmarkReport.writeSection;
+import static dev.streamfit.support.RedisServer.sleep;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -261,7 +270,7 @@ public final class KafkaLagBenchmark {
         Reference.reachabilityFence(kafkaLogs);
         String load = loadBefore + " before the run, " + loadAverage() + " after it; " + otherLoad.summary();
         String section = report(settings, result, load);
-        writeSection(settings.out(), section);
+        writeSection(settings.out(), SECTION, section);
         log("wrote " + settings.out().toAbsolutePath());
         System.out.println();
         System.out.println(section);
@@ -1175,8 +1184,8 @@ public final class KafkaLagBenchmark {
             }
             String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
             if (Files.isExecutable(Path.of(jcmd))) {
-                runQuietly(List.of(jcmd, String.valueOf(pid), "GC.run"));
-                Matcher m = HEAP_LINE.matcher(runQuietly(List.of(jcmd, String.valueOf(pid), "GC.heap_info")));
+                commandOutput(List.of(jcmd, String.valueOf(pid), "GC.run"), 60);
+                Matcher m = HEAP_LINE.matcher(commandOutput(List.of(jcmd, String.valueOf(pid), "GC.heap_info"), 60));
                 while (m.find()) {
                     committed = Math.max(committed, 0) + Long.parseLong(m.group(2)) * 1024;
                     used = Math.max(used, 0) + Long.parseLong(m.group(3)) * 1024;
@@ -1200,20 +1209,6 @@ public final class KafkaLagBenchmark {
                 + "log %s: %d ERROR lines, %d OutOfMemoryError", rss / 1048576.0, peak / 1048576.0, used / 1048576.0,
                 committed / 1048576.0, log, errors, oom));
         return state;
-    }
-
-    static String runQuietly(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(60, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 
     // ---------------------------------------------------------------- report
@@ -1499,113 +1494,10 @@ public final class KafkaLagBenchmark {
         return min == max ? String.valueOf(min) : min + "–" + max;
     }
 
-    /** Replaces this section (up to the next heading of level 1 or 2) or appends it; the file is read just before writing. */
-    static void writeSection(Path file, String section) throws IOException {
-        String existing = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
-        List<String> lines = new ArrayList<>(Arrays.asList(existing.split("\n", -1)));
-        int start = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).strip().equals(SECTION)) {
-                start = i;
-                break;
-            }
-        }
-        String result;
-        if (start < 0) {
-            result = existing.stripTrailing() + "\n\n" + section.stripTrailing() + "\n";
-        } else {
-            int end = lines.size();
-            for (int i = start + 1; i < lines.size(); i++) {
-                if (lines.get(i).startsWith("## ") || lines.get(i).startsWith("# ")) {
-                    end = i;
-                    break;
-                }
-            }
-            String before = String.join("\n", lines.subList(0, start));
-            String after = String.join("\n", lines.subList(end, lines.size()));
-            result = (before.isBlank() ? "" : before.stripTrailing() + "\n\n") + section.stripTrailing() + "\n"
-                    + (after.isBlank() ? "" : "\n" + after.stripTrailing() + "\n");
-        }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, result);
-    }
-
     // ---------------------------------------------------------------- machine and helpers
-
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + "/" + parts[1] + "/" + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    static String nproc() {
-        try {
-            Process p = new ProcessBuilder("nproc").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            p.waitFor(10, TimeUnit.SECONDS);
-            if (out.matches("\\d+")) {
-                return out;
-            }
-        } catch (IOException e) {
-            // fall through
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return String.valueOf(Runtime.getRuntime().availableProcessors());
-    }
-
-    static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
-                }
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return "unknown CPU";
-    }
-
-    static String totalRam() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    long kib = Long.parseLong(line.replaceAll("\\D", ""));
-                    return String.format(Locale.ROOT, "%.1f GiB", kib / 1024.0 / 1024.0);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // fall through
-        }
-        return "unknown";
-    }
-
-    static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
-    }
 
     static String head(String text, int lines) {
         return String.join("\n", text.lines().limit(lines).toList());
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     static void log(String message) {

@@ -1,5 +1,14 @@
 package dev.streamfit.bench;
 
+import static dev.streamfit.bench.BenchmarkReport.commandOutput;
+import static dev.streamfit.bench.BenchmarkReport.cpuModel;
+import static dev.streamfit.bench.BenchmarkReport.loadAverage;
+import static dev.streamfit.bench.BenchmarkReport.median;
+import static dev.streamfit.bench.BenchmarkReport.nproc;
+import static dev.streamfit.bench.BenchmarkReport.totalRam;
+import static dev.streamfit.bench.BenchmarkReport.writeSection;
+import static dev.streamfit.support.RedisServer.sleep;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -173,7 +182,7 @@ public final class RedisStreamsBenchmark {
         String load = loadBefore + " before the run, " + loadAverage() + " after it";
         String section = report(settings, results, data, jitWarmup, redisVersion, exporterVersion,
                 idleCpuUsecPerSecond, exporterErrors, load);
-        writeSection(settings.out(), section);
+        writeSection(settings.out(), SECTION, section);
         log("wrote " + settings.out().toAbsolutePath());
         System.out.println();
         System.out.println(section);
@@ -670,7 +679,7 @@ public final class RedisStreamsBenchmark {
     // ---------------------------------------------------------------- redis_exporter
 
     static String exporterVersion() {
-        String out = run(List.of(EXPORTER, "-version"));
+        String out = commandOutput(List.of(EXPORTER, "-version"), 10);
         Matcher m = Pattern.compile("Redis Metrics Exporter\\s+(\\S+)").matcher(out);
         return m.find() ? m.group(1) : out.strip();
     }
@@ -1088,106 +1097,7 @@ public final class RedisStreamsBenchmark {
         }
     }
 
-    /** Replaces the section (up to the next heading of the same level) or appends it; creates the file if needed. */
-    static void writeSection(Path file, String section) throws IOException {
-        String existing = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
-        List<String> lines = new ArrayList<>(Arrays.asList(existing.split("\n", -1)));
-        int start = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).strip().equals(SECTION)) {
-                start = i;
-                break;
-            }
-        }
-        String result;
-        if (start < 0) {
-            result = existing.stripTrailing() + "\n\n" + section.stripTrailing() + "\n";
-        } else {
-            int end = lines.size();
-            for (int i = start + 1; i < lines.size(); i++) {
-                if (lines.get(i).startsWith("## ") || lines.get(i).startsWith("# ")) {
-                    end = i;
-                    break;
-                }
-            }
-            String before = String.join("\n", lines.subList(0, start));
-            String after = String.join("\n", lines.subList(end, lines.size()));
-            result = (before.isBlank() ? "" : before.stripTrailing() + "\n\n") + section.stripTrailing() + "\n"
-                    + (after.isBlank() ? "" : "\n" + after.stripTrailing() + "\n");
-        }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, result);
-    }
-
-    // ---------------------------------------------------------------- machine
-
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + "/" + parts[1] + "/" + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    static String nproc() {
-        String out = run(List.of("nproc")).strip();
-        return out.matches("\\d+") ? out : String.valueOf(Runtime.getRuntime().availableProcessors());
-    }
-
-    static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
-                }
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return "unknown CPU";
-    }
-
-    static String totalRam() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    long kib = Long.parseLong(line.replaceAll("\\D", ""));
-                    return String.format(Locale.ROOT, "%.1f GiB", kib / 1024.0 / 1024.0);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // fall through
-        }
-        return "unknown";
-    }
-
-    static String run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(10, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
     // ---------------------------------------------------------------- helpers
-
-    static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
-    }
 
     static String infoField(String info, String field) {
         for (String line : info.split("\r?\n")) {
@@ -1200,15 +1110,6 @@ public final class RedisStreamsBenchmark {
 
     static long millis(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     static void log(String message) {

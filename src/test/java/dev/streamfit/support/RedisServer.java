@@ -105,7 +105,7 @@ public final class RedisServer implements AutoCloseable {
         ServerLogs.deleteRecursively(dir);
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
