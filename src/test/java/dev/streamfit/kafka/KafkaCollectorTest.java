@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.streamfit.support.KafkaBroker;
 import dev.streamfit.support.KafkaFixtures;
 import dev.streamfit.support.TestKafkaTarget;
 import dev.streamfit.support.TestServers;
@@ -160,6 +162,24 @@ class KafkaCollectorTest {
             kafka.admin().deleteTopics(List.of("kc.doomed")).all().get(30, TimeUnit.SECONDS);
             KafkaTargetSnapshot after = poller.poll().await().atMost(Duration.ofSeconds(30));
             assertEquals(List.of("kc.survivor"), after.topics().stream().map(KafkaTopicSnapshot::topic).toList());
+        }
+    }
+
+    @Test
+    void aBrokerThatStopsAnsweringFailsThePollWithinItsTimeout() {
+        try (KafkaBroker broker = KafkaBroker.start();
+                KafkaTargetPoller poller = TestKafkaTarget.of(broker.bootstrapServers()).poller(Duration.ofSeconds(3))) {
+            poller.poll().await().atMost(Duration.ofSeconds(30));
+            broker.freeze(true);
+            try {
+                long started = System.nanoTime();
+                assertThrows(RuntimeException.class, () -> poller.poll().await().atMost(Duration.ofSeconds(15)));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                assertTrue(seconds < 6, "the AdminClient's own timeouts end the poll near its 3 s bound, took " + seconds + " s");
+            } finally {
+                broker.freeze(false);
+            }
+            assertNotNull(poller.poll().await().atMost(Duration.ofSeconds(30)).clusterId(), "answers again once the broker does");
         }
     }
 

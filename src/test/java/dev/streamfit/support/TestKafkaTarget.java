@@ -25,6 +25,10 @@ public record TestKafkaTarget(String bootstrapServers, String topics, String gro
 
     /** A poller with a 30 s poll timeout; the caller closes it. */
     public KafkaTargetPoller poller() {
-        return new KafkaTargetPoller("test", this, Duration.ofSeconds(30));
+        return poller(Duration.ofSeconds(30));
+    }
+
+    public KafkaTargetPoller poller(Duration timeout) {
+        return new KafkaTargetPoller("test", this, timeout);
     }
 }
