@@ -15,6 +15,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -163,6 +170,44 @@ class KafkaCollectorTest {
             KafkaTargetSnapshot after = poller.poll().await().atMost(Duration.ofSeconds(30));
             assertEquals(List.of("kc.survivor"), after.topics().stream().map(KafkaTopicSnapshot::topic).toList());
         }
+    }
+
+    @Test
+    void describeOnlyAclsGiveACompletePollAndAMissingAclIsNamed() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.startWithAcls(); KafkaFixtures secured = new KafkaFixtures(broker)) {
+            secured.createTopic("acl.orders", 2);
+            secured.produce("acl.orders", 0, 6);
+            secured.commit("acl-billing", Map.of(new TopicPartition("acl.orders", 0), 2L));
+            secured.createTopic("secret.payroll", 1);
+            String watcher = "User:" + KafkaBroker.WATCHER;
+            secured.admin().createAcls(List.of(
+                    acl(watcher, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.DESCRIBE),
+                    acl(watcher, ResourceType.TOPIC, "acl.", PatternType.PREFIXED, AclOperation.DESCRIBE),
+                    acl(watcher, ResourceType.GROUP, "acl-", PatternType.PREFIXED, AclOperation.DESCRIBE))).all().get(30, TimeUnit.SECONDS);
+            TestKafkaTarget target = TestKafkaTarget.of(broker.saslBootstrapServers()).withProperties(broker.watcherProperties());
+
+            KafkaTargetSnapshot describeOnly = poll(target);
+            assertEquals(List.of("acl.orders"), describeOnly.topics().stream().map(KafkaTopicSnapshot::topic).toList(),
+                    "topics it may not describe are not even listed");
+            KafkaTopicSnapshot orders = describeOnly.topics().get(0);
+            assertEquals(6L, orders.partitions().get(0).logEndOffset());
+            assertNotNull(orders.sizeBytes());
+            assertNull(orders.config(), "configs unknown without DescribeConfigs");
+            assertEquals(Map.of("acl.orders-0", 4L), lagByPartition(describeOnly, "acl-billing"));
+            assertEquals(List.of("kafka.permission-denied"), describeOnly.problems().stream().map(p -> p.rule()).toList());
+            assertEquals("DescribeConfigs on Topic", describeOnly.problems().get(0).subject());
+
+            secured.admin().createAcls(List.of(acl(watcher, ResourceType.TOPIC, "acl.", PatternType.PREFIXED, AclOperation.DESCRIBE_CONFIGS)))
+                    .all().get(30, TimeUnit.SECONDS);
+            KafkaTargetSnapshot granted = poll(target);
+            assertEquals(List.of(), granted.problems());
+            assertEquals(604_800_000L, granted.topics().get(0).config().retentionMs());
+        }
+    }
+
+    private static AclBinding acl(String principal, ResourceType type, String name, PatternType pattern, AclOperation operation) {
+        return new AclBinding(new ResourcePattern(type, name, pattern),
+                new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
     }
 
     @Test

@@ -18,14 +18,20 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaBroker implements AutoCloseable {
 
+    /** SASL/PLAIN users of a broker started with ACLs: a super user and a user that only gets the ACLs a test grants. */
+    public static final String WATCHER = "watcher", WATCHER_PASSWORD = "watcher-pw";
+
     private final int port;
+    /** A SASL_PLAINTEXT listener with ACLs enforced, or 0; the PLAINTEXT listener stays the fixtures' super-user door. */
+    private final int saslPort;
     private final int controllerPort;
     private final Path dir;
     private final Path log;
     private final Process process;
 
-    private KafkaBroker(Map<String, String> extraProperties) {
+    private KafkaBroker(Map<String, String> extraProperties, boolean acls) {
         this.port = FreePorts.next();
+        this.saslPort = acls ? FreePorts.next() : 0;
         this.controllerPort = FreePorts.next();
         this.dir = ServerLogs.tempDir("streamfit-kafka-");
         this.log = ServerLogs.logFile("kafka-" + port + ".log");
@@ -43,11 +49,32 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static KafkaBroker start() {
-        return new KafkaBroker(Map.of());
+        return new KafkaBroker(Map.of(), false);
     }
 
     public static KafkaBroker start(Map<String, String> extraProperties) {
-        return new KafkaBroker(extraProperties);
+        return new KafkaBroker(extraProperties, false);
+    }
+
+    /**
+     * A broker that enforces ACLs (StandardAuthorizer, nothing allowed without an ACL) on a
+     * SASL/PLAIN listener where {@link #WATCHER} logs in; the PLAINTEXT listener's anonymous user is
+     * a super user, so fixtures and {@link #admin()} can create topics and grant ACLs.
+     */
+    public static KafkaBroker startWithAcls() {
+        return new KafkaBroker(Map.of(), true);
+    }
+
+    /** The SASL listener of a broker started with ACLs. */
+    public String saslBootstrapServers() {
+        return "127.0.0.1:" + saslPort;
+    }
+
+    /** AdminClient properties for {@link #WATCHER} on the SASL listener. */
+    public Map<String, String> watcherProperties() {
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + WATCHER
+                        + "\" password=\"" + WATCHER_PASSWORD + "\";");
     }
 
     public String bootstrapServers() {
@@ -79,11 +106,25 @@ public final class KafkaBroker implements AutoCloseable {
         props.append("process.roles=broker,controller\n")
                 .append("node.id=1\n")
                 .append("controller.quorum.voters=1@127.0.0.1:").append(controllerPort).append('\n')
-                .append("listeners=PLAINTEXT://127.0.0.1:").append(port).append(",CONTROLLER://127.0.0.1:").append(controllerPort).append('\n')
-                .append("advertised.listeners=PLAINTEXT://127.0.0.1:").append(port).append('\n')
                 .append("controller.listener.names=CONTROLLER\n")
-                .append("inter.broker.listener.name=PLAINTEXT\n")
-                .append("listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT\n")
+                .append("inter.broker.listener.name=PLAINTEXT\n");
+        if (saslPort == 0) {
+            props.append("listeners=PLAINTEXT://127.0.0.1:").append(port).append(",CONTROLLER://127.0.0.1:").append(controllerPort).append('\n')
+                    .append("advertised.listeners=PLAINTEXT://127.0.0.1:").append(port).append('\n')
+                    .append("listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT\n");
+        } else {
+            props.append("listeners=PLAINTEXT://127.0.0.1:").append(port).append(",SASL_PLAINTEXT://127.0.0.1:").append(saslPort)
+                    .append(",CONTROLLER://127.0.0.1:").append(controllerPort).append('\n')
+                    .append("advertised.listeners=PLAINTEXT://127.0.0.1:").append(port).append(",SASL_PLAINTEXT://127.0.0.1:").append(saslPort).append('\n')
+                    .append("listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT\n")
+                    .append("sasl.enabled.mechanisms=PLAIN\n")
+                    .append("listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required ")
+                    .append("user_").append(WATCHER).append("=\"").append(WATCHER_PASSWORD).append("\";\n")
+                    .append("authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer\n")
+                    .append("super.users=User:ANONYMOUS\n")
+                    .append("allow.everyone.if.no.acl.found=false\n");
+        }
+        props
                 .append("log.dirs=").append(dir.resolve("data")).append('\n')
                 .append("num.partitions=1\n")
                 .append("auto.create.topics.enable=false\n")

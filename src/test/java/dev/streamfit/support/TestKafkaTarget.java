@@ -23,6 +23,10 @@ public record TestKafkaTarget(String bootstrapServers, String topics, String gro
         return new TestKafkaTarget(bootstrapServers, topics, regex, properties, partitionMetrics);
     }
 
+    public TestKafkaTarget withProperties(Map<String, String> clientProperties) {
+        return new TestKafkaTarget(bootstrapServers, topics, groups, clientProperties, partitionMetrics);
+    }
+
     /** A poller with a 30 s poll timeout; the caller closes it. */
     public KafkaTargetPoller poller() {
         return poller(Duration.ofSeconds(30));
