@@ -11,4 +11,37 @@ import java.util.List;
  */
 public record KafkaGroupLag(String group, String state, int members, LagStatus status, Long lag, Double lagSeconds,
         List<KafkaPartitionLag> partitions) {
+
+    /** Lag summed over the group's partitions of {@code topic}; null when any is unknown, never a partial sum. */
+    public Long lagOn(String topic) {
+        long sum = 0;
+        for (KafkaPartitionLag p : partitions) {
+            if (p.topic().equals(topic)) {
+                if (p.lag() == null) {
+                    return null;
+                }
+                sum += p.lag();
+            }
+        }
+        return sum;
+    }
+
+    /** The longest time lag among the group's partitions of {@code topic}; null when any is unknown. */
+    public Double lagSecondsOn(String topic) {
+        double max = 0;
+        for (KafkaPartitionLag p : partitions) {
+            if (p.topic().equals(topic)) {
+                if (p.lagSeconds() == null) {
+                    return null;
+                }
+                max = Math.max(max, p.lagSeconds());
+            }
+        }
+        return max;
+    }
+
+    /** The topics the group has committed offsets on, in order. */
+    public List<String> topics() {
+        return partitions.stream().map(KafkaPartitionLag::topic).distinct().toList();
+    }
 }

@@ -70,6 +70,8 @@ public class KafkaLagService {
         for (KafkaTopicSnapshot topic : snapshot.topics()) {
             topic.partitions().forEach(p -> partitions.put(topic.topic() + "\u0000" + p.partition(), p));
         }
+        // Every group on a partition interpolates from the same log-end history: read it once per partition, not per group.
+        Map<String, Optional<LogEndHistory>> logEnds = new HashMap<>();
         List<KafkaGroupLag> results = new ArrayList<>();
         for (KafkaGroupSnapshot group : snapshot.groups()) {
             Set<String> assigned = new HashSet<>();
@@ -81,15 +83,21 @@ public class KafkaLagService {
                 if (p == null) {
                     continue; // topic deleted while the poll ran
                 }
-                partitionLags.add(evaluatePartition(snapshot.target(), group.group(), c, p, assigned.contains(key), stopAfter, now));
+                Optional<LogEndHistory> logEnd = logEnds.computeIfAbsent(key, k -> history.partition(snapshot.target(), c.topic(), c.partition())
+                        .map(s -> new LogEndHistory(s.times(), column(s, KafkaHistory.PARTITION_LOG_END))));
+                partitionLags.add(evaluatePartition(snapshot.target(), group.group(), c, p, logEnd, assigned.contains(key), stopAfter, now));
             }
             results.add(summarize(group, partitionLags));
         }
         return List.copyOf(results);
     }
 
+    /** A partition's observed (time, log-end offset) samples, oldest first. */
+    private record LogEndHistory(long[] times, double[] logEnds) {
+    }
+
     private KafkaPartitionLag evaluatePartition(TargetId target, String group, KafkaGroupSnapshot.Committed c, KafkaPartitionSnapshot p,
-            boolean memberAssigned, Duration stopAfter, long now) {
+            Optional<LogEndHistory> logEnd, boolean memberAssigned, Duration stopAfter, long now) {
         Long lag = KafkaLag.of(c.offset(), p.logStartOffset(), p.logEndOffset());
         List<LagEvaluator.Point> window = new ArrayList<>();
         history.groupPartition(target, group, c.topic(), c.partition()).ifPresent(samples -> {
@@ -104,8 +112,8 @@ public class KafkaLagService {
             window.add(new LagEvaluator.Point(now, c.offset(), lag));
         }
         LagStatus status = LagEvaluator.status(window, p.logStartOffset(), memberAssigned, stopAfter);
-        Double lagSeconds = history.partition(target, c.topic(), c.partition())
-                .map(s -> LagEvaluator.lagSeconds(s.times(), column(s, KafkaHistory.PARTITION_LOG_END), next(c.offset(), p.logStartOffset()), lag, now))
+        Double lagSeconds = logEnd
+                .map(h -> LagEvaluator.lagSeconds(h.times(), h.logEnds(), next(c.offset(), p.logStartOffset()), lag, now))
                 .orElse(lag != null && lag == 0 ? 0.0 : null);
         return new KafkaPartitionLag(c.topic(), c.partition(), c.offset(), p.logStartOffset(), p.logEndOffset(), lag, lagSeconds, status);
     }

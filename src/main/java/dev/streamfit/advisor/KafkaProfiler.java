@@ -81,7 +81,7 @@ public class KafkaProfiler {
             if (tail) {
                 atTail.add(group.group());
             }
-            Long lag = topicLag(lags, group.group(), topic.topic());
+            Long lag = lags.stream().filter(g -> g.group().equals(group.group())).findFirst().map(g -> g.lagOn(topic.topic())).orElse(null);
             if (lag != null && retained > 0 && lag >= config.advisor().replayBehindShare() * retained) {
                 farBehind.add(group.group());
             }
@@ -103,24 +103,5 @@ public class KafkaProfiler {
             max = Double.isNaN(v[column]) ? Double.POSITIVE_INFINITY : Math.max(max, v[column]);
         }
         return max;
-    }
-
-    /** The group's lag summed over the topic's partitions; null when any is unknown. */
-    private static Long topicLag(List<KafkaGroupLag> lags, String group, String topic) {
-        for (KafkaGroupLag g : lags) {
-            if (g.group().equals(group)) {
-                long sum = 0;
-                for (KafkaPartitionLag p : g.partitions()) {
-                    if (p.topic().equals(topic)) {
-                        if (p.lag() == null) {
-                            return null;
-                        }
-                        sum += p.lag();
-                    }
-                }
-                return sum;
-            }
-        }
-        return null;
     }
 }

@@ -1,6 +1,5 @@
 package dev.streamfit.metrics;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,12 +61,12 @@ public class KafkaMetricsCollector extends Collector {
                 for (KafkaTopicView t : views) {
                     List<String> labels = List.of(target, t.topic());
                     partitions.addMetric(labels, t.partitions());
-                    add(size, labels, t.sizeBytes());
+                    KnownValues.add(size, labels, t.sizeBytes());
                     if (t.retentionMs() != null) {
                         retention.addMetric(labels, t.retentionMs() < 0 ? Double.POSITIVE_INFINITY : t.retentionMs() / 1000.0);
                     }
-                    add(rate, labels, t.recordsPerSecond());
-                    add(oldest, labels, t.oldestRecordAgeSeconds());
+                    KnownValues.add(rate, labels, t.recordsPerSecond());
+                    KnownValues.add(oldest, labels, t.oldestRecordAgeSeconds());
                     underReplicated.addMetric(labels, t.underReplicatedPartitions());
                     offline.addMetric(labels, t.offlinePartitions());
                 }
@@ -80,15 +79,15 @@ public class KafkaMetricsCollector extends Collector {
                         status.addMetric(labels, g.status().code());
                     }
                     members.addMetric(labels, g.members());
-                    perTopic(g).forEach((topic, sums) -> {
-                        add(groupLag, List.of(target, g.group(), topic), sums.lag());
-                        add(groupLagSeconds, List.of(target, g.group(), topic), sums.lagSeconds());
-                    });
+                    for (String topic : g.topics()) {
+                        KnownValues.add(groupLag, List.of(target, g.group(), topic), g.lagOn(topic));
+                        KnownValues.add(groupLagSeconds, List.of(target, g.group(), topic), g.lagSecondsOn(topic));
+                    }
                     if (perPartition) {
                         for (KafkaPartitionLag p : g.partitions()) {
                             List<String> partitionLabels = List.of(target, g.group(), p.topic(), String.valueOf(p.partition()));
-                            add(partitionLag, partitionLabels, p.lag());
-                            add(partitionLagSeconds, partitionLabels, p.lagSeconds());
+                            KnownValues.add(partitionLag, partitionLabels, p.lag());
+                            KnownValues.add(partitionLagSeconds, partitionLabels, p.lagSeconds());
                         }
                     }
                 }
@@ -96,26 +95,5 @@ public class KafkaMetricsCollector extends Collector {
         }
         return List.of(partitions, size, retention, rate, oldest, underReplicated, offline, groupLag, groupLagSeconds, status, members,
                 partitionLag, partitionLagSeconds);
-    }
-
-    private record TopicLag(Long lag, Double lagSeconds) {
-    }
-
-    /** Lag summed and time lag maximised per topic; unknown as soon as one partition's is. */
-    private static Map<String, TopicLag> perTopic(KafkaGroupLag group) {
-        Map<String, TopicLag> byTopic = new LinkedHashMap<>();
-        for (KafkaPartitionLag p : group.partitions()) {
-            TopicLag previous = byTopic.getOrDefault(p.topic(), new TopicLag(0L, 0.0));
-            Long lag = previous.lag() == null || p.lag() == null ? null : previous.lag() + p.lag();
-            Double seconds = previous.lagSeconds() == null || p.lagSeconds() == null ? null : Math.max(previous.lagSeconds(), p.lagSeconds());
-            byTopic.put(p.topic(), new TopicLag(lag, seconds));
-        }
-        return byTopic;
-    }
-
-    private static void add(GaugeMetricFamily family, List<String> labels, Number value) {
-        if (value != null) {
-            family.addMetric(labels, value.doubleValue());
-        }
     }
 }

@@ -59,7 +59,7 @@ public class RedisMetricsCollector extends Collector {
             boolean perConsumer = targetConfig != null && targetConfig.consumerMetrics();
             for (RedisInstanceSnapshot server : snapshot.instances()) {
                 List<String> labels = List.of(target, server.address());
-                add(usedMemory, labels, server.usedMemory());
+                KnownValues.add(usedMemory, labels, server.usedMemory());
                 if (server.maxmemory() != null && server.maxmemory() > 0) {
                     maxMemory.addMetric(labels, server.maxmemory());
                 }
@@ -70,8 +70,8 @@ public class RedisMetricsCollector extends Collector {
             for (RedisStreamSnapshot stream : snapshot.streams()) {
                 List<String> labels = List.of(target, stream.stream());
                 length.addMetric(labels, stream.length());
-                add(memory, labels, stream.memoryBytes());
-                add(oldestAge, labels, stream.oldestEntryAgeSeconds());
+                KnownValues.add(memory, labels, stream.memoryBytes());
+                KnownValues.add(oldestAge, labels, stream.oldestEntryAgeSeconds());
                 if (stream.entriesAdded() != null) {
                     added.addMetric(labels, stream.entriesAdded());
                 }
@@ -79,11 +79,11 @@ public class RedisMetricsCollector extends Collector {
                     List<String> groupLabels = List.of(target, stream.stream(), group.group());
                     consumers.addMetric(groupLabels, group.consumers());
                     pending.addMetric(groupLabels, group.pending());
-                    add(lag, groupLabels, group.lag());
-                    add(lagSeconds, groupLabels, group.lagSeconds());
-                    add(idle, groupLabels, group.oldestPendingIdleSeconds());
-                    add(deliveries, groupLabels, group.maxDeliveryCount());
-                    add(lost, groupLabels, group.trimmedBeforeDelivery());
+                    KnownValues.add(lag, groupLabels, group.lag());
+                    KnownValues.add(lagSeconds, groupLabels, group.lagSeconds());
+                    KnownValues.add(idle, groupLabels, group.oldestPendingIdleSeconds());
+                    KnownValues.add(deliveries, groupLabels, group.maxDeliveryCount());
+                    KnownValues.add(lost, groupLabels, group.trimmedBeforeDelivery());
                     if (perConsumer && group.consumerDetails() != null) {
                         for (RedisConsumerSnapshot consumer : group.consumerDetails()) {
                             List<String> consumerLabels = List.of(target, stream.stream(), group.group(), consumer.consumer());
@@ -96,11 +96,5 @@ public class RedisMetricsCollector extends Collector {
         }
         return List.of(usedMemory, maxMemory, evicted, length, memory, oldestAge, added, consumers, pending, lag, lagSeconds,
                 idle, deliveries, lost, consumerPending, consumerIdle);
-    }
-
-    private static void add(GaugeMetricFamily family, List<String> labels, Number value) {
-        if (value != null) {
-            family.addMetric(labels, value.doubleValue());
-        }
     }
 }
