@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.streamfit.config.StreamFitConfig;
@@ -21,8 +19,13 @@ import dev.streamfit.findings.Severity;
 import dev.streamfit.kafka.KafkaTargetSnapshot;
 import dev.streamfit.poll.SystemKind;
 import dev.streamfit.poll.TargetId;
+import dev.streamfit.poll.Stage;
+import dev.streamfit.poll.StageName;
 import dev.streamfit.poll.TargetPolled;
 import dev.streamfit.redis.RedisTargetSnapshot;
+import dev.streamfit.health.Evidence;
+import dev.streamfit.lag.KafkaGroupLag;
+import dev.streamfit.lag.KafkaLagService;
 
 /**
  * The advisor: after every poll of a target, profiles each of its workloads from the history,
@@ -31,10 +34,8 @@ import dev.streamfit.redis.RedisTargetSnapshot;
  * ({@code verdict.outgrown-redis}, {@code verdict.overbuilt-kafka}).
  */
 @ApplicationScoped
-public class AdvisorService {
+public class AdvisorService implements Stage {
 
-    /** After the history (100) and the health and lag evaluators (200): Kafka profiles read the lag results. */
-    static final int ADVISOR_PRIORITY = 300;
 
     @Inject
     StreamFitConfig config;
@@ -50,7 +51,13 @@ public class AdvisorService {
     private final VerdictTracker tracker = new VerdictTracker();
     private final Map<TargetId, List<Workload>> workloads = new ConcurrentHashMap<>();
 
-    void onPolled(@Observes @Priority(ADVISOR_PRIORITY) TargetPolled event) {
+    @Override
+    public StageName stage() {
+        return StageName.ADVISOR;
+    }
+
+    @Override
+    public void evaluate(TargetPolled event) {
         if (event.snapshot().isEmpty()) {
             // Its figures are no longer current: its verdicts are not shown as if they were.
             workloads.remove(event.status().id());

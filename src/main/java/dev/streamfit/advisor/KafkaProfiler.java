@@ -14,6 +14,8 @@ import dev.streamfit.kafka.KafkaGroupSnapshot;
 import dev.streamfit.kafka.KafkaPartitionSnapshot;
 import dev.streamfit.kafka.KafkaTargetSnapshot;
 import dev.streamfit.kafka.KafkaTopicSnapshot;
+import dev.streamfit.history.Rates;
+import dev.streamfit.lag.KafkaGroupLag;
 
 /** Builds {@link KafkaTopicProfile}s from a Kafka target's latest snapshot, its history and its lag evaluation. */
 @ApplicationScoped

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.findings.Severity;
+import dev.streamfit.health.Evidence;
 
 /**
  * The verdict rules of a Kafka topic (SPEC: OVERBUILT_KAFKA and FITS): Kafka's own machinery,
@@ -44,14 +45,14 @@ public final class KafkaTopicRules {
     }
 
     static QuestionAnswer replay(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
-        String threshold = "a committed offset moved back, or a group ≥ " + RedisStreamRules.percent(a.replayBehindShare()) + " of the retained records behind";
+        String threshold = "a committed offset moved back, or a group ≥ " + Evidence.percent(a.replayBehindShare()) + " of the retained records behind";
         if (!p.rewoundGroups().isEmpty()) {
             return QuestionAnswer.yes(Evidence.count(p.rewoundGroups().size(), "group", "groups", p.rewoundGroups())
                     + " moved a committed offset backwards (rewind)", threshold);
         }
         if (!p.farBehindGroups().isEmpty()) {
             return QuestionAnswer.yes(Evidence.count(p.farBehindGroups().size(), "group", "groups", p.farBehindGroups())
-                    + " consuming ≥ " + RedisStreamRules.percent(a.replayBehindShare()) + " of the " + p.retainedRecords() + " retained records behind", threshold);
+                    + " consuming ≥ " + Evidence.percent(a.replayBehindShare()) + " of the " + p.retainedRecords() + " retained records behind", threshold);
         }
         return QuestionAnswer.no("no rewind and no group far behind", threshold);
     }

@@ -1,6 +1,7 @@
 package dev.streamfit.advisor;
 
 import java.util.stream.Stream;
+import dev.streamfit.health.Evidence;
 
 /** The four questions of the verdict model (SPEC: the idea behind the verdicts). */
 public record Questions(QuestionAnswer replay, QuestionAnswer fanOut, QuestionAnswer longTermValue, QuestionAnswer longRetention) {

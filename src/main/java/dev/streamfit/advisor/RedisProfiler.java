@@ -16,6 +16,7 @@ import dev.streamfit.redis.RedisGroupSnapshot;
 import dev.streamfit.redis.RedisInstanceSnapshot;
 import dev.streamfit.redis.RedisStreamSnapshot;
 import dev.streamfit.redis.RedisTargetSnapshot;
+import dev.streamfit.history.Rates;
 
 /** Builds {@link RedisStreamProfile}s from a Redis target's latest snapshot and its history. */
 @ApplicationScoped

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.findings.Severity;
 import dev.streamfit.redis.RedisInstanceSnapshot;
+import dev.streamfit.health.Evidence;
 
 /**
  * The verdict rules of a Redis stream (SPEC: OUTGROWN_REDIS): the four questions, the capacity
@@ -24,7 +25,7 @@ public final class RedisStreamRules {
     }
 
     static QuestionAnswer replay(RedisStreamProfile p, StreamFitConfig.Advisor a) {
-        String threshold = "a group moved back, a group ≥ " + percent(a.replayBehindShare()) + " of the stream behind, or ≥ "
+        String threshold = "a group moved back, a group ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream behind, or ≥ "
                 + Evidence.rate(a.historyReadsPerSecond()) + " history reads";
         if (!p.rewoundGroups().isEmpty()) {
             return QuestionAnswer.yes(Evidence.count(p.rewoundGroups().size(), "group", "groups", p.rewoundGroups())
@@ -32,7 +33,7 @@ public final class RedisStreamRules {
         }
         if (!p.farBehindGroups().isEmpty()) {
             return QuestionAnswer.yes(Evidence.count(p.farBehindGroups().size(), "group", "groups", p.farBehindGroups())
-                    + " behind by ≥ " + percent(a.replayBehindShare()) + " of the stream's " + p.length() + " entries", threshold);
+                    + " behind by ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream's " + p.length() + " entries", threshold);
         }
         if (p.historyReadsPerSecond() != null && p.historyReadsPerSecond() >= a.historyReadsPerSecond()) {
             return QuestionAnswer.yes(Evidence.rate(p.historyReadsPerSecond()) + " XRANGE/XREVRANGE calls on the server "
@@ -113,7 +114,7 @@ public final class RedisStreamRules {
         double share = (double) p.memoryBytes() / s.maxmemory();
         if (share >= a.streamMemoryShare()) {
             signals.add(new Signal("redis.stream.memory-share", Severity.WARNING, share, a.streamMemoryShare(),
-                    "the stream holds " + percent(share) + " of maxmemory (" + Evidence.bytes(p.memoryBytes()) + ")"));
+                    "the stream holds " + Evidence.percent(share) + " of maxmemory (" + Evidence.bytes(p.memoryBytes()) + ")"));
         }
     }
 
@@ -169,9 +170,5 @@ public final class RedisStreamRules {
                 + ", up to " + p.maxConsumers() + " consumers per group) and retention.ms=" + retentionHours * 3_600_000L + " ("
                 + retentionHours + " h: 1.5 × the oldest entry or deepest group lag, at least a day)",
                 partitions, retentionHours, null, null, null);
-    }
-
-    static String percent(double share) {
-        return Math.round(share * 100) + " %";
     }
 }

@@ -14,10 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import dev.streamfit.advisor.KafkaGroupLag;
-import dev.streamfit.advisor.KafkaLagService;
-import dev.streamfit.advisor.KafkaTopicService;
-import dev.streamfit.advisor.KafkaTopicView;
+import dev.streamfit.lag.KafkaGroupLag;
+import dev.streamfit.lag.KafkaLagService;
+import dev.streamfit.api.KafkaTopicService;
+import dev.streamfit.api.KafkaTopicView;
 import dev.streamfit.poll.SystemKind;
 import dev.streamfit.poll.TargetId;
 import dev.streamfit.poll.TargetStatusRegistry;

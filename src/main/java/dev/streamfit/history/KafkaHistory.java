@@ -7,9 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.streamfit.config.StreamFitConfig;
@@ -19,6 +17,8 @@ import dev.streamfit.kafka.KafkaPartitionSnapshot;
 import dev.streamfit.kafka.KafkaTargetSnapshot;
 import dev.streamfit.kafka.KafkaTopicSnapshot;
 import dev.streamfit.poll.TargetId;
+import dev.streamfit.poll.Stage;
+import dev.streamfit.poll.StageName;
 import dev.streamfit.poll.TargetPolled;
 
 /**
@@ -28,7 +28,7 @@ import dev.streamfit.poll.TargetPolled;
  * are forgotten. Group-partitions get fewer samples than partitions: there are ten times as many.
  */
 @ApplicationScoped
-public class KafkaHistory {
+public class KafkaHistory implements Stage {
 
     static final int PARTITION_CAPACITY = 120;
     static final int GROUP_CAPACITY = 48;
@@ -60,7 +60,13 @@ public class KafkaHistory {
         this.window = window;
     }
 
-    void onPolled(@Observes @Priority(SnapshotStore.HISTORY_PRIORITY) TargetPolled event) {
+    @Override
+    public StageName stage() {
+        return StageName.HISTORY;
+    }
+
+    @Override
+    public void evaluate(TargetPolled event) {
         event.snapshot().filter(KafkaTargetSnapshot.class::isInstance).map(KafkaTargetSnapshot.class::cast).ifPresent(this::record);
     }
 

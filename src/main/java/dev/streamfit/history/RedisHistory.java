@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.poll.TargetId;
+import dev.streamfit.poll.Stage;
+import dev.streamfit.poll.StageName;
 import dev.streamfit.poll.TargetPolled;
 import dev.streamfit.redis.RedisGroupSnapshot;
 import dev.streamfit.redis.RedisInstanceSnapshot;
@@ -25,7 +25,7 @@ import dev.streamfit.redis.RedisTargetSnapshot;
  * what rates, trends and activity are computed from. Streams and groups that disappear are forgotten.
  */
 @ApplicationScoped
-public class RedisHistory {
+public class RedisHistory implements Stage {
 
     /** Samples per ring: enough for a trend, small enough for 10,000 streams × groups. */
     static final int CAPACITY = 120;
@@ -54,7 +54,13 @@ public class RedisHistory {
     private final Map<GroupKey, SampleRing> groups = new ConcurrentHashMap<>();
     private final Map<ServerKey, SampleRing> servers = new ConcurrentHashMap<>();
 
-    void onPolled(@Observes @Priority(SnapshotStore.HISTORY_PRIORITY) TargetPolled event) {
+    @Override
+    public StageName stage() {
+        return StageName.HISTORY;
+    }
+
+    @Override
+    public void evaluate(TargetPolled event) {
         event.snapshot().filter(RedisTargetSnapshot.class::isInstance).map(RedisTargetSnapshot.class::cast).ifPresent(this::record);
     }
 

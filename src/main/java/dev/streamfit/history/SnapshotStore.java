@@ -4,11 +4,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import dev.streamfit.poll.TargetId;
+import dev.streamfit.poll.Stage;
+import dev.streamfit.poll.StageName;
 import dev.streamfit.poll.TargetPolled;
 import dev.streamfit.poll.TargetSnapshot;
 
@@ -17,14 +17,18 @@ import dev.streamfit.poll.TargetSnapshot;
  * snapshot is withdrawn: its figures are no longer current, and unknown is absent, not stale.
  */
 @ApplicationScoped
-public class SnapshotStore {
+public class SnapshotStore implements Stage {
 
-    /** Observers of {@link TargetPolled} run in this order: history first, evaluators after it. */
-    public static final int HISTORY_PRIORITY = 100;
 
     private final ConcurrentMap<TargetId, TargetSnapshot> latest = new ConcurrentHashMap<>();
 
-    void onPolled(@Observes @Priority(HISTORY_PRIORITY) TargetPolled event) {
+    @Override
+    public StageName stage() {
+        return StageName.HISTORY;
+    }
+
+    @Override
+    public void evaluate(TargetPolled event) {
         TargetId id = event.status().id();
         event.snapshot().ifPresentOrElse(s -> latest.put(id, s), () -> latest.remove(id));
     }

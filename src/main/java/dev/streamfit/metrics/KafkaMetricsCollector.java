@@ -6,11 +6,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.streamfit.advisor.KafkaGroupLag;
-import dev.streamfit.advisor.KafkaLagService;
-import dev.streamfit.advisor.KafkaPartitionLag;
-import dev.streamfit.advisor.KafkaTopicService;
-import dev.streamfit.advisor.KafkaTopicView;
+import dev.streamfit.lag.KafkaGroupLag;
+import dev.streamfit.lag.KafkaLagService;
+import dev.streamfit.lag.KafkaPartitionLag;
+import dev.streamfit.api.KafkaTopicService;
+import dev.streamfit.api.KafkaTopicView;
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.poll.SystemKind;
 import dev.streamfit.poll.TargetId;

@@ -5,17 +5,27 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.streamfit.poll.EvaluationPipeline;
+import dev.streamfit.poll.TargetId;
 import dev.streamfit.poll.TargetStatus;
 import dev.streamfit.poll.TargetStatusRegistry;
 import io.prometheus.client.Collector;
+import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
 
-/** {@code streamfit_target_up} and {@code streamfit_poll_duration_seconds}; absent before a target's first poll. */
+/**
+ * Per target: {@code streamfit_target_up}, {@code streamfit_poll_duration_seconds} (collection
+ * only), {@code streamfit_evaluation_duration_seconds} (the stages after it) and
+ * {@code streamfit_evaluations_superseded_total}, absent before the target's first poll or
+ * evaluation; and {@code streamfit_stage_failures_total} per stage.
+ */
 @ApplicationScoped
 public class TargetMetricsCollector extends Collector {
 
     @Inject
     TargetStatusRegistry targets;
+    @Inject
+    EvaluationPipeline pipeline;
 
     @Override
     public List<MetricFamilySamples> collect() {
@@ -30,6 +40,18 @@ public class TargetMetricsCollector extends Collector {
             up.addMetric(values, status.up() ? 1 : 0);
             duration.addMetric(values, status.lastPollSeconds());
         }
-        return List.of(up, duration);
+        GaugeMetricFamily evaluation = new GaugeMetricFamily("streamfit_evaluation_duration_seconds",
+                "Duration of the target's last evaluation: history, lag, health and advisor stages", labels);
+        CounterMetricFamily superseded = new CounterMetricFamily("streamfit_evaluations_superseded",
+                "Poll results replaced by a newer one before they were evaluated: the evaluation does not keep up with the poll interval", labels);
+        for (TargetId target : pipeline.targets()) {
+            List<String> values = List.of(target.system().label(), target.name());
+            pipeline.lastEvaluationSeconds(target).ifPresent(seconds -> evaluation.addMetric(values, seconds));
+            superseded.addMetric(values, pipeline.superseded(target));
+        }
+        CounterMetricFamily failures = new CounterMetricFamily("streamfit_stage_failures",
+                "Exceptions thrown by an evaluation stage; the stages after it still ran", List.of("stage"));
+        pipeline.failures().forEach((stage, count) -> failures.addMetric(List.of(stage.label()), count));
+        return List.of(up, duration, evaluation, superseded, failures);
     }
 }

@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -26,7 +25,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Polls every target on its own job: targets are polled concurrently, a slow or dead one never
  * delays another, a target is never polled twice at once (the job skips a tick while its previous
- * poll runs), and each poll is abandoned after the poll timeout.
+ * poll runs), and each poll is abandoned after the poll timeout. The timeout covers collection
+ * only: the result goes to the {@link EvaluationPipeline}, which evaluates it on a worker thread.
  */
 @ApplicationScoped
 public class PollScheduler {
@@ -42,7 +42,7 @@ public class PollScheduler {
     @Inject
     Instance<TargetPollerFactory> factories;
     @Inject
-    Event<TargetPolled> polled;
+    EvaluationPipeline pipeline;
     @Inject
     SecretRedactor redactor;
 
@@ -109,7 +109,8 @@ public class PollScheduler {
         } else if (failure == null && Boolean.FALSE.equals(previous.up())) {
             LOG.infof("Target %s is up again", id);
         }
-        polled.fire(new TargetPolled(status, Optional.ofNullable(failure == null ? snapshot : null)));
+        // Runs on the thread that completed the poll (an event loop or the AdminClient's): only hand over.
+        pipeline.submit(new TargetPolled(status, Optional.ofNullable(failure == null ? snapshot : null)));
     }
 
     /** The innermost message that says something, with the exception type when it says nothing. */

@@ -1,4 +1,4 @@
-package dev.streamfit.advisor;
+package dev.streamfit.api;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,7 @@ import dev.streamfit.kafka.KafkaTargetSnapshot;
 import dev.streamfit.kafka.KafkaTopicConfig;
 import dev.streamfit.kafka.KafkaTopicSnapshot;
 import dev.streamfit.poll.TargetId;
+import dev.streamfit.history.Rates;
 
 /** The topics of a Kafka target with their rates, for the API and the metrics. */
 @ApplicationScoped

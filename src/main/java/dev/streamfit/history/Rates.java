@@ -1,15 +1,15 @@
-package dev.streamfit.advisor;
+package dev.streamfit.history;
 
 import dev.streamfit.history.SampleRing;
 
 /** Rates and trends over a history column: how every figure per second is computed, in one place. */
-final class Rates {
+public final class Rates {
 
     private Rates() {
     }
 
     /** Change per second between the first and last known values; null with fewer than two. */
-    static Double mean(SampleRing.Samples s, int column) {
+    public static Double mean(SampleRing.Samples s, int column) {
         int first = -1;
         int last = -1;
         for (int i = 0; i < s.size(); i++) {
@@ -25,7 +25,7 @@ final class Rates {
     }
 
     /** The largest growth per second between consecutive known values; null with fewer than two. */
-    static Double peak(SampleRing.Samples s, int column) {
+    public static Double peak(SampleRing.Samples s, int column) {
         Double peak = null;
         for (int i = 1; i < s.size(); i++) {
             double a = s.values()[i - 1][column];
@@ -41,7 +41,7 @@ final class Rates {
     }
 
     /** Least-squares slope per second of a column; null with fewer than two known values. */
-    static Double slope(SampleRing.Samples s, int column) {
+    public static Double slope(SampleRing.Samples s, int column) {
         int n = 0;
         double sumT = 0, sumV = 0, sumTT = 0, sumTV = 0;
         long t0 = s.size() == 0 ? 0 : s.times()[0];
@@ -65,7 +65,7 @@ final class Rates {
     }
 
     /** True when a value ever went down between consecutive known samples. */
-    static boolean everDecreased(SampleRing.Samples s, int column) {
+    public static boolean everDecreased(SampleRing.Samples s, int column) {
         for (int i = 1; i < s.size(); i++) {
             double a = s.values()[i - 1][column];
             double b = s.values()[i][column];
@@ -77,7 +77,7 @@ final class Rates {
     }
 
     /** True when the first and last known values differ. */
-    static boolean moved(SampleRing.Samples s, int column) {
+    public static boolean moved(SampleRing.Samples s, int column) {
         Double mean = mean(s, column);
         return mean != null && mean != 0;
     }

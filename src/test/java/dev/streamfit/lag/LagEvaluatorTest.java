@@ -1,4 +1,4 @@
-package dev.streamfit.advisor;
+package dev.streamfit.lag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.streamfit.advisor.LagEvaluator.Point;
+import dev.streamfit.lag.LagEvaluator.Point;
 
 /**
  * The lag evaluator's correctness proof: every rule and every known Burrow flaw as a numbered,

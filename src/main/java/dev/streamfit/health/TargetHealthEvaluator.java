@@ -1,4 +1,4 @@
-package dev.streamfit.advisor;
+package dev.streamfit.health;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -6,15 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.streamfit.findings.FindingsRegistry;
 import dev.streamfit.findings.Observation;
 import dev.streamfit.findings.Severity;
 import dev.streamfit.poll.CollectionProblem;
+import dev.streamfit.poll.Stage;
+import dev.streamfit.poll.StageName;
 import dev.streamfit.poll.TargetPolled;
 import dev.streamfit.poll.TargetSnapshot;
 
@@ -23,14 +23,19 @@ import dev.streamfit.poll.TargetSnapshot;
  * kind of collection problem (a denied command, a limit reached) while the target is up.
  */
 @ApplicationScoped
-public class TargetHealthEvaluator {
+public class TargetHealthEvaluator implements Stage {
 
-    public static final int EVALUATOR_PRIORITY = 200;
 
     @Inject
     FindingsRegistry findings;
 
-    void onPolled(@Observes @Priority(EVALUATOR_PRIORITY) TargetPolled event) {
+    @Override
+    public StageName stage() {
+        return StageName.HEALTH;
+    }
+
+    @Override
+    public void evaluate(TargetPolled event) {
         List<Observation> observations = new ArrayList<>();
         if (Boolean.FALSE.equals(event.status().up())) {
             observations.add(new Observation("target.down", Severity.CRITICAL, null, null, null, null,

@@ -1,15 +1,15 @@
-package dev.streamfit.advisor;
+package dev.streamfit.health;
 
 import java.util.List;
 import java.util.Locale;
 
-/** How numbers read in evidence and recommendations: hours, days, MiB, rates. */
-final class Evidence {
+/** How numbers read in findings, evidence and recommendations: hours, days, MiB, rates, shares. */
+public final class Evidence {
 
     private Evidence() {
     }
 
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         if (seconds >= 2 * 86_400) {
             return String.format(Locale.ROOT, "%.1f d", seconds / 86_400);
         }
@@ -22,7 +22,7 @@ final class Evidence {
         return String.format(Locale.ROOT, "%.1f s", seconds);
     }
 
-    static String bytes(double bytes) {
+    public static String bytes(double bytes) {
         if (bytes >= 1L << 30) {
             return String.format(Locale.ROOT, "%.2f GiB", bytes / (1L << 30));
         }
@@ -35,11 +35,15 @@ final class Evidence {
         return String.format(Locale.ROOT, "%.0f B", bytes);
     }
 
-    static String rate(double perSecond) {
+    public static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%.1f/s", perSecond);
     }
 
-    static String count(int n, String one, String many, List<String> names) {
+    public static String percent(double share) {
+        return Math.round(share * 100) + " %";
+    }
+
+    public static String count(int n, String one, String many, List<String> names) {
         return n + " " + (n == 1 ? one : many) + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
     }
 }

@@ -1,12 +1,10 @@
-package dev.streamfit.advisor;
+package dev.streamfit.health;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.streamfit.config.StreamFitConfig;
@@ -16,12 +14,15 @@ import dev.streamfit.findings.Severity;
 import dev.streamfit.history.RedisHistory;
 import dev.streamfit.history.SampleRing;
 import dev.streamfit.poll.TargetId;
+import dev.streamfit.poll.Stage;
+import dev.streamfit.poll.StageName;
 import dev.streamfit.poll.TargetPolled;
 import dev.streamfit.redis.RedisConsumerSnapshot;
 import dev.streamfit.redis.RedisGroupSnapshot;
 import dev.streamfit.redis.RedisInstanceSnapshot;
 import dev.streamfit.redis.RedisStreamSnapshot;
 import dev.streamfit.redis.RedisTargetSnapshot;
+import dev.streamfit.history.Rates;
 
 /**
  * Day-to-day health rules of Redis (SPEC: health findings), each a method named after its rule id.
@@ -29,7 +30,7 @@ import dev.streamfit.redis.RedisTargetSnapshot;
  * (host:port) as the workload, so the primaries of a cluster are told apart.
  */
 @ApplicationScoped
-public class RedisHealthEvaluator {
+public class RedisHealthEvaluator implements Stage {
 
     @Inject
     FindingsRegistry findings;
@@ -38,7 +39,13 @@ public class RedisHealthEvaluator {
     @Inject
     StreamFitConfig config;
 
-    void onPolled(@Observes @Priority(TargetHealthEvaluator.EVALUATOR_PRIORITY) TargetPolled event) {
+    @Override
+    public StageName stage() {
+        return StageName.HEALTH;
+    }
+
+    @Override
+    public void evaluate(TargetPolled event) {
         event.snapshot().filter(RedisTargetSnapshot.class::isInstance).map(RedisTargetSnapshot.class::cast)
                 .ifPresent(snapshot -> findings.evaluate("redis-health", snapshot.target(), evaluate(snapshot), snapshot.collectedAt()));
     }
@@ -133,7 +140,7 @@ public class RedisHealthEvaluator {
         if (s.maxmemory() != null && s.maxmemory() > 0 && s.usedMemory() != null && (double) s.usedMemory() / s.maxmemory() >= rules.memoryPressure()) {
             double share = (double) s.usedMemory() / s.maxmemory();
             out.add(new Observation("redis.memory.pressure", Severity.WARNING, s.address(), null, share, rules.memoryPressure(),
-                    "server " + s.address() + " uses " + RedisStreamRules.percent(share) + " of maxmemory"));
+                    "server " + s.address() + " uses " + Evidence.percent(share) + " of maxmemory"));
         }
     }
 

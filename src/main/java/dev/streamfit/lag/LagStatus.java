@@ -1,4 +1,4 @@
-package dev.streamfit.advisor;
+package dev.streamfit.lag;
 
 /**
  * Status of a consumer group on a partition (and of the group: its worst partition), from least

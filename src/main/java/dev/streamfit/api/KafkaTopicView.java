@@ -1,4 +1,4 @@
-package dev.streamfit.advisor;
+package dev.streamfit.api;
 
 import java.util.List;
 

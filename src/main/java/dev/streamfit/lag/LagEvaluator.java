@@ -1,4 +1,4 @@
-package dev.streamfit.advisor;
+package dev.streamfit.lag;
 
 import java.time.Duration;
 import java.util.List;

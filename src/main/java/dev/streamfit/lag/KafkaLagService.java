@@ -1,25 +1,19 @@
-package dev.streamfit.advisor;
+package dev.streamfit.lag;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.streamfit.config.StreamFitConfig;
-import dev.streamfit.findings.FindingsRegistry;
-import dev.streamfit.findings.Observation;
-import dev.streamfit.findings.Severity;
 import dev.streamfit.history.KafkaHistory;
 import dev.streamfit.history.SampleRing;
 import dev.streamfit.kafka.KafkaGroupSnapshot;
@@ -28,26 +22,33 @@ import dev.streamfit.kafka.KafkaPartitionSnapshot;
 import dev.streamfit.kafka.KafkaTargetSnapshot;
 import dev.streamfit.kafka.KafkaTopicSnapshot;
 import dev.streamfit.poll.TargetId;
+import dev.streamfit.poll.Stage;
+import dev.streamfit.poll.StageName;
 import dev.streamfit.poll.TargetPolled;
+import dev.streamfit.health.TargetHealthEvaluator;
 
 /**
- * Runs the lag evaluation of every group-partition at every poll of a Kafka target, keeps the
- * results for the API and metrics, and reports the Kafka health findings: group status, records
- * lost to retention, under-replicated and offline partitions.
+ * The lag stage: evaluates every group-partition of a Kafka target at every poll (lag, time lag,
+ * Burrow-style status) and keeps the latest results for the health rules, the advisor, the API
+ * and the metrics.
  */
 @ApplicationScoped
-public class KafkaLagService {
+public class KafkaLagService implements Stage {
 
     @Inject
     KafkaHistory history;
-    @Inject
-    FindingsRegistry findings;
     @Inject
     StreamFitConfig config;
 
     private final Map<TargetId, List<KafkaGroupLag>> latest = new ConcurrentHashMap<>();
 
-    void onPolled(@Observes @Priority(TargetHealthEvaluator.EVALUATOR_PRIORITY) TargetPolled event) {
+    @Override
+    public StageName stage() {
+        return StageName.LAG;
+    }
+
+    @Override
+    public void evaluate(TargetPolled event) {
         if (event.snapshot().isEmpty()) {
             latest.remove(event.status().id());
             return;
@@ -55,7 +56,6 @@ public class KafkaLagService {
         event.snapshot().filter(KafkaTargetSnapshot.class::isInstance).map(KafkaTargetSnapshot.class::cast).ifPresent(snapshot -> {
             List<KafkaGroupLag> groups = evaluate(snapshot);
             latest.put(snapshot.target(), groups);
-            findings.evaluate("kafka-health", snapshot.target(), observations(snapshot, groups), snapshot.collectedAt());
         });
     }
 
@@ -148,38 +148,5 @@ public class KafkaLagService {
             }
         }
         return new KafkaGroupLag(group.group(), group.state(), group.members(), status, lag, lagSeconds, List.copyOf(partitions));
-    }
-
-    static List<Observation> observations(KafkaTargetSnapshot snapshot, List<KafkaGroupLag> groups) {
-        List<Observation> observations = new ArrayList<>();
-        for (KafkaGroupLag group : groups) {
-            if (group.status() != null && group.status() != LagStatus.OK) {
-                Severity severity = group.status().compareTo(LagStatus.STALL) >= 0 ? Severity.CRITICAL : Severity.WARNING;
-                observations.add(new Observation("kafka.group.status", severity, null, group.group(), (double) group.status().code(),
-                        0.0, "consumer group " + group.group() + " is " + group.status() + " (lag " + group.lag() + ")"));
-            }
-            Map<String, Long> lostByTopic = new LinkedHashMap<>();
-            for (KafkaPartitionLag p : group.partitions()) {
-                Long lost = KafkaLag.lostToRetention(p.committedOffset(), p.logStartOffset());
-                if (lost != null && lost > 0) {
-                    lostByTopic.merge(p.topic(), lost, Long::sum);
-                }
-            }
-            lostByTopic.forEach((topic, lost) -> observations.add(new Observation("kafka.group.fell-off-retention", Severity.WARNING, topic,
-                    group.group(), (double) lost, 0.0, lost + " records of topic " + topic + " were deleted by retention before group "
-                            + group.group() + " consumed them")));
-        }
-        for (KafkaTopicSnapshot topic : snapshot.topics()) {
-            if (topic.offlinePartitions() > 0) {
-                observations.add(new Observation("kafka.topic.offline-partitions", Severity.CRITICAL, topic.topic(), null,
-                        (double) topic.offlinePartitions(), 0.0, topic.offlinePartitions() + " partitions of " + topic.topic() + " have no leader"));
-            }
-            if (topic.underReplicatedPartitions() > 0) {
-                observations.add(new Observation("kafka.topic.under-replicated", Severity.WARNING, topic.topic(), null,
-                        (double) topic.underReplicatedPartitions(), 0.0,
-                        topic.underReplicatedPartitions() + " partitions of " + topic.topic() + " have fewer in-sync replicas than replicas"));
-            }
-        }
-        return observations;
     }
 }

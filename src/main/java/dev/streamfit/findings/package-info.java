@@ -1,0 +1,6 @@
+/**
+ * One registry of findings with one lifecycle (pending, firing, resolved): every stage reports what
+ * it observed in one evaluation, the registry keeps the state.
+ * Reads: observations from the health and advisor stages. Produces: findings for the API, metrics and alerting.
+ */
+package dev.streamfit.findings;

@@ -1,0 +1,7 @@
+/**
+ * The Kafka collector: one {@link dev.streamfit.kafka.KafkaTargetPoller} per target, batched AdminClient
+ * calls only, an immutable {@link dev.streamfit.kafka.KafkaTargetSnapshot} per poll. Knows nothing of
+ * history, rules or verdicts.
+ * Reads: config. Produces: snapshots of topics, partitions, groups and committed offsets.
+ */
+package dev.streamfit.kafka;

@@ -1,0 +1,182 @@
+package dev.streamfit.poll;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.streamfit.config.SecretRedactor;
+
+/**
+ * Runs the {@link Stage}s over every poll result, off the I/O threads. Each target has a lane:
+ * its polls are evaluated one at a time, in order, on a small pool of worker threads shared by all
+ * targets, so a target with 10,000 streams delays neither another target, the HTTP server, nor its
+ * own next poll (the poll's timeout covers collection only). When a newer poll result arrives
+ * while the target's previous evaluation still runs, only the newest waits: evaluating stale
+ * polls would only fall further behind. Such replaced results are counted.
+ */
+@ApplicationScoped
+public class EvaluationPipeline {
+
+    private static final Logger LOG = Logger.getLogger(EvaluationPipeline.class);
+
+    @Inject
+    Instance<Stage> stageBeans;
+    @Inject
+    SecretRedactor redactor;
+
+    private List<Stage> stages;
+    private ExecutorService workers;
+    private final Map<TargetId, Lane> lanes = new ConcurrentHashMap<>();
+    private final Map<StageName, AtomicLong> failures = new EnumMap<>(StageName.class);
+
+    @PostConstruct
+    void start() {
+        List<Stage> ordered = new ArrayList<>();
+        stageBeans.forEach(ordered::add);
+        ordered.sort(Comparator.comparing(Stage::stage).thenComparing(s -> s.getClass().getName()));
+        stages = List.copyOf(ordered);
+        for (StageName name : StageName.values()) {
+            failures.put(name, new AtomicLong());
+        }
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        workers = Executors.newFixedThreadPool(threads, new WorkerThreads());
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        workers.shutdownNow();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Hands a poll result to its target's lane; returns at once (called on the thread that completed the poll). */
+    public void submit(TargetPolled polled) {
+        lanes.computeIfAbsent(polled.status().id(), id -> new Lane()).offer(polled);
+    }
+
+    /** The stages in the order they run, for the log and the docs. */
+    public List<Stage> stages() {
+        return stages;
+    }
+
+    /** Seconds the target's last evaluation took; empty before its first. */
+    public Optional<Double> lastEvaluationSeconds(TargetId target) {
+        Lane lane = lanes.get(target);
+        return lane == null ? Optional.empty() : Optional.ofNullable(lane.lastSeconds);
+    }
+
+    /** Poll results of the target replaced by a newer one before they were evaluated. */
+    public long superseded(TargetId target) {
+        Lane lane = lanes.get(target);
+        return lane == null ? 0 : lane.superseded.get();
+    }
+
+    public List<TargetId> targets() {
+        return lanes.keySet().stream().sorted().toList();
+    }
+
+    /** Exceptions thrown by each stage since start. */
+    public Map<StageName, Long> failures() {
+        Map<StageName, Long> counts = new EnumMap<>(StageName.class);
+        failures.forEach((name, count) -> counts.put(name, count.get()));
+        return counts;
+    }
+
+    private void evaluate(TargetPolled polled) {
+        long started = System.nanoTime();
+        for (Stage stage : stages) {
+            try {
+                stage.evaluate(polled);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                failures.get(stage.stage()).incrementAndGet();
+                LOG.errorf("Stage %s (%s) failed for target %s: %s", stage.stage().label(), stage.getClass().getSimpleName().replaceAll("_.*", ""),
+                        polled.status().id(), redactor.redact(String.valueOf(e)));
+                LOG.debug("Stage failure", e);
+            }
+        }
+        lanes.get(polled.status().id()).lastSeconds = (System.nanoTime() - started) / 1e9;
+    }
+
+
+    /** One target's queue of length one: the poll being evaluated, and at most one waiting. */
+    private final class Lane {
+
+        private TargetPolled waiting;
+        private boolean running;
+        private final AtomicLong superseded = new AtomicLong();
+        private volatile Double lastSeconds;
+
+        void offer(TargetPolled polled) {
+            synchronized (this) {
+                if (waiting != null) {
+                    superseded.incrementAndGet();
+                }
+                waiting = polled;
+                if (running) {
+                    return;
+                }
+                running = true;
+            }
+            schedule();
+        }
+
+        /** Evaluates the waiting poll, then goes to the back of the pool's queue: lanes share the workers fairly. */
+        private void evaluateNext() {
+            TargetPolled next;
+            synchronized (this) {
+                next = waiting;
+                waiting = null;
+            }
+            try {
+                if (next != null) {
+                    evaluate(next);
+                }
+            } finally {
+                synchronized (this) {
+                    if (waiting == null) {
+                        running = false;
+                        return;
+                    }
+                }
+                schedule();
+            }
+        }
+
+        private void schedule() {
+            try {
+                workers.execute(this::evaluateNext);
+            } catch (RejectedExecutionException e) {
+                // Shutting down: nothing more to evaluate.
+            }
+        }
+    }
+
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "streamfit-evaluation-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

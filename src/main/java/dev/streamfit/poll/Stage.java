@@ -1,0 +1,16 @@
+package dev.streamfit.poll;
+
+/**
+ * One step of the evaluation of a poll (Burrow's "protocol" idea: every stage has the same small
+ * contract). Implementations are CDI beans; {@link EvaluationPipeline} runs them in
+ * {@link StageName} order on a worker thread, one poll of a target at a time, never on an I/O
+ * thread. A stage that throws is logged and counted; the stages after it still run.
+ */
+public interface Stage {
+
+    /** Where in the pipeline this stage runs. Several beans may share a stage (one per system). */
+    StageName stage();
+
+    /** Evaluates one poll of one target: its status, and its snapshot when the poll succeeded. */
+    void evaluate(TargetPolled polled);
+}

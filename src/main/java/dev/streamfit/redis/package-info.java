@@ -1,0 +1,7 @@
+/**
+ * The Redis Streams collector: one {@link dev.streamfit.redis.RedisTargetPoller} per target, pipelined
+ * read-only commands, an immutable {@link dev.streamfit.redis.RedisTargetSnapshot} per poll. Knows
+ * nothing of history, rules or verdicts.
+ * Reads: config. Produces: snapshots of servers, streams, groups and consumers.
+ */
+package dev.streamfit.redis;
