@@ -43,6 +43,11 @@ public class KafkaTargetPoller implements TargetPoller {
         props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMillis));
         // A down cluster is retried every poll; no need to hammer it in between.
         props.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "10000");
+        // describeConsumerGroups asks with the new ConsumerGroupDescribe API first and, for a classic
+        // group, learns from the answer to ask again with DescribeGroups — after retry.backoff.ms
+        // (default 100 ms): a fixed ~105 ms per poll with any classic group. The back-off still grows
+        // exponentially up to retry.backoff.max.ms for calls that keep failing.
+        props.putIfAbsent(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, "5");
         return props;
     }
 

@@ -249,4 +249,35 @@ class KafkaCollectorTest {
             assertEquals(small, large, "requests per poll with 5 more topics, 20 more partitions and 5 more groups");
         }
     }
+
+    @Test
+    void classicGroupsCostNoRetryBackOff() {
+        // A group whose offsets were committed through the admin API is a classic group: the
+        // AdminClient asks ConsumerGroupDescribe first and DescribeGroups after retry.backoff.ms.
+        kafka.createTopic("classic-backoff", 1);
+        kafka.produce("classic-backoff", 0, 5);
+        kafka.commit("classic-backoff-group", Map.of(new TopicPartition("classic-backoff", 0), 2L));
+        TestKafkaTarget target = TestKafkaTarget.of(TestServers.kafka().bootstrapServers()).withTopics("classic-backoff")
+                .withGroups("classic-backoff-group");
+        double ours = medianPollMillis(target);
+        double withKafkasDefault = medianPollMillis(target.withProperties(Map.of("retry.backoff.ms", "100")));
+        System.out.printf("classic group poll: %.1f ms (StreamFit) vs %.1f ms (retry.backoff.ms=100)%n", ours, withKafkasDefault);
+        assertTrue(withKafkasDefault - ours > 50, "StreamFit's default does not wait Kafka's 100 ms back-off for classic groups: "
+                + ours + " ms per poll vs " + withKafkasDefault + " ms with retry.backoff.ms=100");
+        assertEquals(3L, lagByPartition(poll(target), "classic-backoff-group").get("classic-backoff-0"));
+    }
+
+    private static double medianPollMillis(TestKafkaTarget target) {
+        try (KafkaTargetPoller poller = target.poller()) {
+            poller.poll().await().atMost(Duration.ofSeconds(30));
+            double[] millis = new double[7];
+            for (int i = 0; i < millis.length; i++) {
+                long t0 = System.nanoTime();
+                poller.poll().await().atMost(Duration.ofSeconds(30));
+                millis[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            java.util.Arrays.sort(millis);
+            return millis[millis.length / 2];
+        }
+    }
 }
