@@ -77,6 +77,11 @@ public class AdvisorService implements Stage {
         });
     }
 
+    /** The workloads of one target, by name; empty while its last poll failed. */
+    public List<Workload> workloads(TargetId target) {
+        return workloads.getOrDefault(target, List.of());
+    }
+
     /** Every workload of every target whose last poll succeeded: outgrown and overbuilt first. */
     public List<Workload> all() {
         return workloads.values().stream().flatMap(List::stream)

@@ -39,11 +39,24 @@ public class FindingsRegistry {
     private record Entry(Scope scope, Finding finding, Instant firstSeen) {
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /**
+     * By scope: an evaluation touches only its own scope's findings, so targets are evaluated in
+     * parallel and one with 30,000 findings does not make every other target's evaluation walk them.
+     */
+    private final Map<Scope, Map<String, Entry>> scopes = new ConcurrentHashMap<>();
 
     /** Replaces what {@code evaluator} observed on {@code target} with {@code observations}. */
-    public synchronized void evaluate(String evaluator, TargetId target, List<Observation> observations, Instant now) {
+    public void evaluate(String evaluator, TargetId target, List<Observation> observations, Instant now) {
         Scope scope = new Scope(evaluator, target);
+        // One evaluation per target at a time (the pipeline's lanes); the lock only guards against misuse.
+        Map<String, Entry> entries = scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>());
+        synchronized (entries) {
+            replace(scope, entries, observations, now);
+        }
+    }
+
+    private void replace(Scope scope, Map<String, Entry> entries, List<Observation> observations, Instant now) {
+        TargetId target = scope.target();
         Set<String> seen = new HashSet<>();
         Duration holdFor = config.alerts().holdFor();
         for (Observation o : observations) {
@@ -57,7 +70,7 @@ public class FindingsRegistry {
             entries.put(fingerprint, new Entry(scope, finding, since));
         }
         entries.replaceAll((fingerprint, entry) -> {
-            if (!entry.scope().equals(scope) || seen.contains(fingerprint) || entry.finding().state() == FindingState.RESOLVED) {
+            if (seen.contains(fingerprint) || entry.finding().state() == FindingState.RESOLVED) {
                 return entry;
             }
             Finding f = entry.finding();
@@ -68,9 +81,15 @@ public class FindingsRegistry {
                 && e.finding().since().isBefore(now.minus(RESOLVED_RETENTION)));
     }
 
+    /** The findings of one target, from every evaluator, in no particular order. */
+    public List<Finding> of(TargetId target) {
+        return scopes.entrySet().stream().filter(e -> e.getKey().target().equals(target))
+                .flatMap(e -> e.getValue().values().stream()).map(Entry::finding).toList();
+    }
+
     /** Worst first, then by system, target, workload and rule. */
     public List<Finding> all() {
-        return entries.values().stream().map(Entry::finding)
+        return scopes.values().stream().flatMap(entries -> entries.values().stream()).map(Entry::finding)
                 .sorted(Comparator.comparing((Finding f) -> f.state() == FindingState.RESOLVED)
                         .thenComparing(Finding::severity, Comparator.reverseOrder())
                         .thenComparing(Finding::system).thenComparing(Finding::target)

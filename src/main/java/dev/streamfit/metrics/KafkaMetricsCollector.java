@@ -1,7 +1,6 @@
 package dev.streamfit.metrics;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import dev.streamfit.api.KafkaTopicView;
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.poll.SystemKind;
 import dev.streamfit.poll.TargetId;
-import io.prometheus.client.Collector;
 import io.prometheus.client.GaugeMetricFamily;
 
 /**
@@ -24,7 +22,7 @@ import io.prometheus.client.GaugeMetricFamily;
  * {@code streamfit.kafka.<name>.partition-metrics=true}. Unknown values are absent.
  */
 @ApplicationScoped
-public class KafkaMetricsCollector extends Collector {
+public class KafkaMetricsCollector extends TargetSeriesCollector {
 
     private static final List<String> TOPIC = List.of("target", "topic");
     private static final List<String> GROUP = List.of("target", "group");
@@ -39,7 +37,7 @@ public class KafkaMetricsCollector extends Collector {
     KafkaLagService lag;
 
     @Override
-    public List<MetricFamilySamples> collect() {
+    protected List<MetricFamilySamples> build(TargetId id) {
         var partitions = new GaugeMetricFamily("streamfit_kafka_topic_partitions", "Partitions of the topic", TOPIC);
         var size = new GaugeMetricFamily("streamfit_kafka_topic_size_bytes", "Size of the topic's leader replicas on disk", TOPIC);
         var retention = new GaugeMetricFamily("streamfit_kafka_topic_retention_seconds", "retention.ms of the topic; +Inf when unlimited", TOPIC);
@@ -54,9 +52,9 @@ public class KafkaMetricsCollector extends Collector {
         var partitionLag = new GaugeMetricFamily("streamfit_kafka_consumergroup_partition_lag", "Records the group can still consume on the partition", GROUP_PARTITION);
         var partitionLagSeconds = new GaugeMetricFamily("streamfit_kafka_consumergroup_partition_lag_seconds", "How long the partition's oldest unconsumed record has waited", GROUP_PARTITION);
 
-        for (Map.Entry<String, StreamFitConfig.KafkaTarget> entry : config.kafka().entrySet()) {
-            TargetId id = new TargetId(SystemKind.KAFKA, entry.getKey());
-            String target = entry.getKey();
+        StreamFitConfig.KafkaTarget targetConfig = id == null || id.system() != SystemKind.KAFKA ? null : config.kafka().get(id.name());
+        if (targetConfig != null) {
+            String target = id.name();
             topics.topics(id).ifPresent(views -> {
                 for (KafkaTopicView t : views) {
                     List<String> labels = List.of(target, t.topic());
@@ -71,7 +69,7 @@ public class KafkaMetricsCollector extends Collector {
                     offline.addMetric(labels, t.offlinePartitions());
                 }
             });
-            boolean perPartition = entry.getValue().partitionMetrics();
+            boolean perPartition = targetConfig.partitionMetrics();
             lag.groups(id).ifPresent(groups -> {
                 for (KafkaGroupLag g : groups) {
                     List<String> labels = List.of(target, g.group());

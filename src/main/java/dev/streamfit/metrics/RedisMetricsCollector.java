@@ -1,18 +1,19 @@
 package dev.streamfit.metrics;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.history.SnapshotStore;
+import dev.streamfit.poll.TargetId;
 import dev.streamfit.redis.RedisConsumerSnapshot;
 import dev.streamfit.redis.RedisGroupSnapshot;
 import dev.streamfit.redis.RedisInstanceSnapshot;
 import dev.streamfit.redis.RedisStreamSnapshot;
 import dev.streamfit.redis.RedisTargetSnapshot;
-import io.prometheus.client.Collector;
 import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
 
@@ -22,7 +23,7 @@ import io.prometheus.client.GaugeMetricFamily;
  * {@code streamfit.redis.<name>.consumer-metrics=true}. Values Redis did not give are absent.
  */
 @ApplicationScoped
-public class RedisMetricsCollector extends Collector {
+public class RedisMetricsCollector extends TargetSeriesCollector {
 
     private static final List<String> SERVER = List.of("target", "shard");
     private static final List<String> STREAM = List.of("target", "stream");
@@ -35,7 +36,7 @@ public class RedisMetricsCollector extends Collector {
     StreamFitConfig config;
 
     @Override
-    public List<MetricFamilySamples> collect() {
+    protected List<MetricFamilySamples> build(TargetId targetId) {
         var usedMemory = new GaugeMetricFamily("streamfit_redis_memory_used_bytes", "used_memory of the Redis server", SERVER);
         var maxMemory = new GaugeMetricFamily("streamfit_redis_memory_max_bytes", "maxmemory of the Redis server; absent when it has no limit (0)", SERVER);
         var evicted = new CounterMetricFamily("streamfit_redis_evicted_keys", "Keys evicted by the Redis server since it started", SERVER);
@@ -53,7 +54,7 @@ public class RedisMetricsCollector extends Collector {
         var consumerPending = new GaugeMetricFamily("streamfit_redis_stream_consumer_pending", "Pending entries held by the consumer", CONSUMER);
         var consumerIdle = new GaugeMetricFamily("streamfit_redis_stream_consumer_idle_seconds", "Time since the consumer last interacted with the group", CONSUMER);
 
-        for (RedisTargetSnapshot snapshot : snapshots.all(RedisTargetSnapshot.class)) {
+        for (RedisTargetSnapshot snapshot : Optional.ofNullable(targetId).flatMap(t -> snapshots.latest(t, RedisTargetSnapshot.class)).stream().toList()) {
             String target = snapshot.target().name();
             StreamFitConfig.RedisTarget targetConfig = config.redis().get(target);
             boolean perConsumer = targetConfig != null && targetConfig.consumerMetrics();

@@ -12,7 +12,12 @@ public enum StageName {
     /** Health rules of targets, Redis and Kafka, reported to the findings registry ({@code health}). */
     HEALTH,
     /** Profiles, the four questions, verdicts and recommendations ({@code advisor}). */
-    ADVISOR;
+    ADVISOR,
+    /**
+     * The read-only views the metrics serve, rebuilt once per evaluation ({@code metrics}): a scrape
+     * only merges and renders them.
+     */
+    VIEWS;
 
     /** The {@code stage} label of {@code streamfit_stage_failures_total}. */
     public String label() {
