@@ -77,6 +77,11 @@ public class AdvisorService implements Stage {
         });
     }
 
+    @Override
+    public void forget(TargetId target) {
+        workloads.remove(target);
+    }
+
     /** The workloads of one target, by name; empty while its last poll failed. */
     public List<Workload> workloads(TargetId target) {
         return workloads.getOrDefault(target, List.of());

@@ -1,6 +1,8 @@
 package dev.streamfit.api;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -36,13 +38,15 @@ public class KafkaTopicService {
     List<KafkaTopicView> views(KafkaTargetSnapshot snapshot) {
         long now = snapshot.collectedAt().toEpochMilli();
         List<KafkaTopicView> views = new ArrayList<>();
-        for (KafkaTopicSnapshot topic : snapshot.topics()) {
-            TreeSet<String> groups = new TreeSet<>();
-            for (KafkaGroupSnapshot group : snapshot.groups()) {
-                if (group.committed().stream().anyMatch(c -> c.topic().equals(topic.topic()))) {
-                    groups.add(group.group());
-                }
+        // One pass over the committed offsets, not one per topic: 250 topics × 500 groups add up.
+        Map<String, TreeSet<String>> groupsByTopic = new HashMap<>();
+        for (KafkaGroupSnapshot group : snapshot.groups()) {
+            for (KafkaGroupSnapshot.Committed c : group.committed()) {
+                groupsByTopic.computeIfAbsent(c.topic(), t -> new TreeSet<>()).add(group.group());
             }
+        }
+        for (KafkaTopicSnapshot topic : snapshot.topics()) {
+            TreeSet<String> groups = groupsByTopic.getOrDefault(topic.topic(), new TreeSet<>());
             Long oldest = topic.partitions().stream().map(KafkaPartitionSnapshot::oldestRecordTimestamp).filter(t -> t != null)
                     .min(Long::compare).orElse(null);
             Optional<SampleRing.Samples> samples = history.topic(snapshot.target(), topic.topic());

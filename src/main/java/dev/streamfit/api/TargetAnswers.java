@@ -27,7 +27,10 @@ final class TargetAnswers {
         }
         Optional<?> current = body.get();
         if (current.isEmpty()) {
-            String reason = status.get().polled() ? "its last poll failed: " + status.get().error() : "it has not been polled yet";
+            TargetStatus known = status.get();
+            String reason = !known.polled() ? "it has not been polled yet"
+                    : Boolean.FALSE.equals(known.up()) ? "its last poll failed: " + known.error()
+                    : "its first poll since it came up is still being evaluated";
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .entity(new ApiError("target " + id + " has no current data: " + reason)).build();
         }

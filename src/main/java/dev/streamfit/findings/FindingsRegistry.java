@@ -77,8 +77,13 @@ public class FindingsRegistry {
             return new Entry(scope, new Finding(f.fingerprint(), f.rule(), f.severity(), f.system(), f.target(), f.workload(),
                     f.group(), FindingState.RESOLVED, now, f.value(), f.threshold(), f.message()), entry.firstSeen());
         });
-        entries.values().removeIf(e -> e.finding().state() == FindingState.RESOLVED
-                && e.finding().since().isBefore(now.minus(RESOLVED_RETENTION)));
+        // Every scope of the target: an evaluator that no longer runs (the target is down) must not keep its resolved findings forever.
+        scopes.forEach((other, otherEntries) -> {
+            if (other.target().equals(target)) {
+                otherEntries.values().removeIf(e -> e.finding().state() == FindingState.RESOLVED
+                        && e.finding().since().isBefore(now.minus(RESOLVED_RETENTION)));
+            }
+        });
     }
 
     /** The findings of one target, from every evaluator, in no particular order. */

@@ -1,6 +1,6 @@
 /**
  * One registry of findings with one lifecycle (pending, firing, resolved): every stage reports what
  * it observed in one evaluation, the registry keeps the state.
- * Reads: observations from the health and advisor stages. Produces: findings for the API, metrics and alerting.
+ * Receives: observations the health and advisor stages report. Produces: findings for the API and the metrics.
  */
 package dev.streamfit.findings;

@@ -25,7 +25,8 @@ import dev.streamfit.poll.TargetPolled;
 /**
  * Day-to-day health rules of Kafka (SPEC: health findings): a group whose lag status is not OK,
  * records lost to retention before a group consumed them, under-replicated and offline partitions.
- * Reads the lag stage's results; group rules name the topic as the workload and the group.
+ * Reads the lag stage's results. {@code kafka.group.status} names the group (a group spans topics);
+ * the other group rule names the topic as the workload and the group; topic rules name the topic.
  */
 @ApplicationScoped
 public class KafkaHealthEvaluator implements Stage {

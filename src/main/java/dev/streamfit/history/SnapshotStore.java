@@ -33,6 +33,11 @@ public class SnapshotStore implements Stage {
         event.snapshot().ifPresentOrElse(s -> latest.put(id, s), () -> latest.remove(id));
     }
 
+    @Override
+    public void forget(TargetId target) {
+        latest.remove(target);
+    }
+
     public <T extends TargetSnapshot> Optional<T> latest(TargetId id, Class<T> type) {
         TargetSnapshot snapshot = latest.get(id);
         return type.isInstance(snapshot) ? Optional.of(type.cast(snapshot)) : Optional.empty();

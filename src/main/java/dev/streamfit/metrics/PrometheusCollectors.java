@@ -10,9 +10,9 @@ import io.prometheus.client.Collector;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Registers StreamFit's collectors with the registry behind {@code /q/metrics}. Each collector
- * builds its series at scrape time from the latest snapshots: a series whose value is unknown is
- * simply not built, and a deleted stream or group leaves no stale series behind.
+ * Registers StreamFit's collectors with the registry behind {@code /q/metrics}. Per-target series are
+ * rebuilt at every evaluation of the target (stage VIEWS): a series whose value is unknown is simply
+ * not built, and a deleted stream or group leaves no stale series behind.
  */
 @ApplicationScoped
 public class PrometheusCollectors {

@@ -34,6 +34,11 @@ abstract class TargetSeriesCollector extends Collector implements Stage {
         byTarget.put(target, List.copyOf(build(target)));
     }
 
+    @Override
+    public void forget(TargetId target) {
+        byTarget.remove(target);
+    }
+
     /**
      * The target's series from its current results (no samples when it has none, e.g. after a failed
      * poll); with {@code target} null, the same families without samples.

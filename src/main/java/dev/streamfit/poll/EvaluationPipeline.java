@@ -32,6 +32,9 @@ import dev.streamfit.config.SecretRedactor;
  * own next poll (the poll's timeout covers collection only). When a newer poll result arrives
  * while the target's previous evaluation still runs, only the newest waits: evaluating stale
  * polls would only fall further behind. Such replaced results are counted.
+ *
+ * <p>Threads come from a cached pool: a lane occupies at most one thread at a time, so the pool is
+ * bounded by the number of targets, and a slow target never waits for a free worker behind another.
  */
 @ApplicationScoped
 public class EvaluationPipeline {
@@ -57,14 +60,17 @@ public class EvaluationPipeline {
         for (StageName name : StageName.values()) {
             failures.put(name, new AtomicLong());
         }
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        workers = Executors.newFixedThreadPool(threads, new WorkerThreads());
+        workers = Executors.newCachedThreadPool(new WorkerThreads());
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
+    void stop() {
         workers.shutdownNow();
-        workers.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Hands a poll result to its target's lane; returns at once (called on the thread that completed the poll). */
@@ -101,20 +107,36 @@ public class EvaluationPipeline {
     }
 
     private void evaluate(TargetPolled polled) {
+        TargetId target = polled.status().id();
         long started = System.nanoTime();
         for (Stage stage : stages) {
             try {
                 stage.evaluate(polled);
-            } catch (RuntimeException | LinkageError | AssertionError e) {
-                failures.get(stage.stage()).incrementAndGet();
-                LOG.errorf("Stage %s (%s) failed for target %s: %s", stage.stage().label(), stage.getClass().getSimpleName().replaceAll("_.*", ""),
-                        polled.status().id(), redactor.redact(String.valueOf(e)));
-                LOG.debug("Stage failure", e);
+            } catch (Exception | Error e) {
+                failed(stage, target, e);
+                if (e instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
             }
         }
-        lanes.get(polled.status().id()).lastSeconds = (System.nanoTime() - started) / 1e9;
+        lanes.get(target).lastSeconds = (System.nanoTime() - started) / 1e9;
     }
 
+    private void failed(Stage stage, TargetId target, Throwable e) {
+        failures.get(stage.stage()).incrementAndGet();
+        // The trace tells where; the message is redacted like everything StreamFit prints.
+        String cause = redactor.redact(String.valueOf(e));
+        RuntimeException logged = new RuntimeException(cause);
+        logged.setStackTrace(e.getStackTrace());
+        LOG.errorf(logged, "Stage %s (%s) failed for target %s: %s; its results for the target are withdrawn", stage.stage().label(),
+                stage.getClass().getSimpleName().replaceAll("_.*", ""), target, cause);
+        try {
+            stage.forget(target);
+        } catch (RuntimeException forgetFailed) {
+            LOG.errorf("Stage %s could not withdraw its results for target %s: %s", stage.stage().label(), target,
+                    redactor.redact(String.valueOf(forgetFailed)));
+        }
+    }
 
     /** One target's queue of length one: the poll being evaluated, and at most one waiting. */
     private final class Lane {
@@ -165,6 +187,13 @@ public class EvaluationPipeline {
                 workers.execute(this::evaluateNext);
             } catch (RejectedExecutionException e) {
                 // Shutting down: nothing more to evaluate.
+            } catch (RuntimeException | Error e) {
+                // E.g. no native thread left: the lane must not stay "running" forever, or the target is never evaluated again.
+                synchronized (this) {
+                    running = false;
+                }
+                LOG.errorf("Cannot start an evaluation: %s", String.valueOf(e));
+                throw e;
             }
         }
     }
@@ -176,6 +205,7 @@ public class EvaluationPipeline {
         public Thread newThread(Runnable task) {
             Thread thread = new Thread(task, "streamfit-evaluation-" + count.incrementAndGet());
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> LOG.errorf("Evaluation thread %s ended: %s", t.getName(), String.valueOf(e)));
             return thread;
         }
     }

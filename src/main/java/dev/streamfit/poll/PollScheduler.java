@@ -93,7 +93,14 @@ public class PollScheduler {
         long started = System.nanoTime();
         return Uni.createFrom().<TargetSnapshot>deferred(() -> poller.poll().map(TargetSnapshot.class::cast))
                 .ifNoItem().after(timeout).failWith(() -> new TimeoutException("poll timed out after " + human(timeout)))
-                .onItemOrFailure().invoke((snapshot, failure) -> record(poller.id(), started, snapshot, failure))
+                .onItemOrFailure().invoke((snapshot, failure) -> {
+                    try {
+                        record(poller.id(), started, snapshot, failure);
+                    } catch (RuntimeException e) {
+                        LOG.errorf("Recording the poll of %s failed: %s", poller.id(), redactor.redact(String.valueOf(e)));
+                    }
+                })
+                // A failed poll is recorded above (the target is down); the job itself must not fail.
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

@@ -8,9 +8,20 @@ package dev.streamfit.poll;
  */
 public interface Stage {
 
-    /** Where in the pipeline this stage runs. Several beans may share a stage (one per system). */
+    /**
+     * Where in the pipeline this stage runs. Several beans may share a stage (e.g. one per system);
+     * they must not read each other's results, as their order within the stage is not defined.
+     */
     StageName stage();
 
     /** Evaluates one poll of one target: its status, and its snapshot when the poll succeeded. */
     void evaluate(TargetPolled polled);
+
+    /**
+     * Withdraws what this stage holds for the target: called when {@link #evaluate} threw, so that
+     * the later stages, the API and the metrics see "unknown", not the previous poll's results
+     * presented as current.
+     */
+    default void forget(TargetId target) {
+    }
 }

@@ -3,6 +3,7 @@ package dev.streamfit.poll;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +18,8 @@ final class ProbeStages {
     static volatile TargetId failingTarget;
     static final Map<TargetId, Instant> advisorStageSaw = new ConcurrentHashMap<>();
     static final Map<TargetId, String> threadOfHealthStage = new ConcurrentHashMap<>();
+    static final AtomicInteger slowInFlight = new AtomicInteger();
+    static final AtomicInteger slowMostInFlight = new AtomicInteger();
 
     private ProbeStages() {
     }
@@ -37,10 +40,13 @@ final class ProbeStages {
         @Override
         public void evaluate(TargetPolled polled) {
             if (polled.status().id().equals(slowTarget)) {
+                slowMostInFlight.accumulateAndGet(slowInFlight.incrementAndGet(), Math::max);
                 try {
                     Thread.sleep(slowMillis);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } finally {
+                    slowInFlight.decrementAndGet();
                 }
             }
         }
