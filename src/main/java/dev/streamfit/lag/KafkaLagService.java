@@ -25,7 +25,6 @@ import dev.streamfit.poll.TargetId;
 import dev.streamfit.poll.Stage;
 import dev.streamfit.poll.StageName;
 import dev.streamfit.poll.TargetPolled;
-import dev.streamfit.health.TargetHealthEvaluator;
 
 /**
  * The lag stage: evaluates every group-partition of a Kafka target at every poll (lag, time lag,
