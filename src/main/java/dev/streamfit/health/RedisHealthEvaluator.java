@@ -78,7 +78,7 @@ public class RedisHealthEvaluator implements Stage {
         for (RedisStreamSnapshot stream : snapshot.streams()) {
             for (RedisGroupSnapshot group : stream.groups()) {
                 double[] lags = history.group(snapshot.target(), stream.stream(), group.group()).map(RedisHealthRules::lags).orElse(NO_HISTORY);
-                observations.addAll(RedisHealthRules.groupRules(stream, group, lags, rules));
+                RedisHealthRules.groupRules(stream, group, lags, rules, observations);
             }
         }
         Map<String, List<Observation>> byStream = new HashMap<>();

@@ -37,15 +37,18 @@ public final class RedisHealthRules {
 
     // ---- group rules ----------------------------------------------------------------------------
 
-    /** Every group rule that holds, in a fixed order. @param lags the group's lag history, see {@link #lags} */
-    public static List<Observation> groupRules(RedisStreamSnapshot stream, RedisGroupSnapshot group, double[] lags,
-            StreamFitConfig.RedisRules rules) {
-        List<Observation> out = new ArrayList<>(0);
+    /**
+     * Adds every group rule that holds to {@code out}, in a fixed order (one call per group and poll:
+     * no list of its own).
+     *
+     * @param lags the group's lag history, see {@link #lags}
+     */
+    public static void groupRules(RedisStreamSnapshot stream, RedisGroupSnapshot group, double[] lags, StreamFitConfig.RedisRules rules,
+            List<Observation> out) {
         fellOffTrim(stream, group).ifPresent(out::add);
         stalled(stream, group, rules.stalledAfter()).ifPresent(out::add);
         poison(stream, group, rules.poisonDeliveries()).ifPresent(out::add);
         lagGrowing(stream, group, lags).ifPresent(out::add);
-        return out;
     }
 
     /** {@code redis.group.fell-off-trim}: entries trimmed before the group read them. */

@@ -151,7 +151,8 @@ class RedisHealthRulesTest {
     @MethodSource("groupRules")
     void groupRule(String name, GroupCase group, List<Rule> expected) {
         RedisGroupSnapshot g = group.snapshot();
-        List<Observation> found = RedisHealthRules.groupRules(stream(g), g, group.lags, CONFIG.rules().redis());
+        List<Observation> found = new ArrayList<>();
+        RedisHealthRules.groupRules(stream(g), g, group.lags, CONFIG.rules().redis(), found);
         assertEquals(expected, found.stream().map(Observation::rule).toList());
         found.forEach(o -> assertEquals("s", o.workload(), "group rules name the stream"));
         found.forEach(o -> assertEquals("g", o.group(), "and the group"));
