@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.findings.FindingsRegistry;
 import dev.streamfit.findings.Observation;
-import dev.streamfit.findings.Severity;
+import dev.streamfit.findings.Rule;
 import dev.streamfit.kafka.KafkaTargetSnapshot;
 import dev.streamfit.poll.SystemKind;
 import dev.streamfit.poll.TargetId;
@@ -101,7 +101,7 @@ public class AdvisorService implements Stage {
         Set<String> keys = new HashSet<>();
         for (RedisStreamProfile p : redisProfiler.profiles(snapshot)) {
             Questions q = RedisStreamRules.questions(p, a);
-            List<Signal> signals = RedisStreamRules.signals(p, a);
+            List<Signal> signals = RedisStreamRules.signals(p, q, a);
             Verdict proposed = RedisStreamRules.verdict(q, signals);
             String key = key(snapshot.target(), p.stream());
             keys.add(key);
@@ -146,10 +146,10 @@ public class AdvisorService implements Stage {
         List<Observation> observations = new ArrayList<>();
         for (Workload w : workloads) {
             if (w.verdict() == Verdict.OUTGROWN_REDIS) {
-                observations.add(new Observation("verdict.outgrown-redis", Severity.WARNING, w.name(), null, (double) w.questions().yesCount(),
+                observations.add(Observation.of(Rule.VERDICT_OUTGROWN_REDIS, w.name(), null, (double) w.questions().yesCount(),
                         2.0, "stream " + w.name() + " has outgrown Redis: " + w.recommendation().summary()));
             } else if (w.verdict() == Verdict.OVERBUILT_KAFKA) {
-                observations.add(new Observation("verdict.overbuilt-kafka", Severity.INFO, w.name(), null, (double) w.questions().yesCount(),
+                observations.add(Observation.of(Rule.VERDICT_OVERBUILT_KAFKA, w.name(), null, (double) w.questions().yesCount(),
                         1.0, "topic " + w.name() + " is overbuilt on Kafka: " + w.recommendation().summary()));
             }
         }

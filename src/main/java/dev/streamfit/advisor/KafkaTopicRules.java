@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.streamfit.config.StreamFitConfig;
-import dev.streamfit.findings.Severity;
+import dev.streamfit.findings.Rule;
 import dev.streamfit.health.Evidence;
 
 /**
  * The verdict rules of a Kafka topic (SPEC: OVERBUILT_KAFKA and FITS): Kafka's own machinery,
  * the four questions, the footprint Redis would need, the overbuild signals — each method named
- * after the rule id it raises — and the recommendation. Pure functions of a {@link KafkaTopicProfile}.
+ * after the {@link Rule} it raises — and the recommendation. Pure functions of a {@link KafkaTopicProfile}.
  */
 public final class KafkaTopicRules {
 
@@ -119,7 +119,7 @@ public final class KafkaTopicRules {
         int needed = partitionsNeeded(p, a);
         int limit = a.excessPartitionFactor() * needed;
         if (p.partitions() >= limit) {
-            signals.add(new Signal("kafka.topic.excess-partitions", Severity.INFO, (double) p.partitions(), (double) limit,
+            signals.add(Signal.of(Rule.KAFKA_TOPIC_EXCESS_PARTITIONS, (double) p.partitions(), (double) limit,
                     p.partitions() + " partitions where " + needed + " would carry the peak rate and the consumers (flagged at " + limit + ")"));
         }
     }
@@ -127,14 +127,14 @@ public final class KafkaTopicRules {
     /** {@code kafka.topic.idle}: no writes in the window. */
     static void idle(KafkaTopicProfile p, List<Signal> signals) {
         if (p.writeRateMean() != null && p.writeRateMean() == 0) {
-            signals.add(new Signal("kafka.topic.idle", Severity.INFO, 0.0, 0.0, "no records written in the window"));
+            signals.add(Signal.of(Rule.KAFKA_TOPIC_IDLE, 0.0, 0.0, "no records written in the window"));
         }
     }
 
     /** {@code kafka.topic.empty}: nothing retained. */
     static void empty(KafkaTopicProfile p, List<Signal> signals) {
         if (p.retainedRecords() == 0) {
-            signals.add(new Signal("kafka.topic.empty", Severity.INFO, 0.0, 0.0, "no records retained"));
+            signals.add(Signal.of(Rule.KAFKA_TOPIC_EMPTY, 0.0, 0.0, "no records retained"));
         }
     }
 
@@ -142,7 +142,7 @@ public final class KafkaTopicRules {
     static void queueLike(KafkaTopicProfile p, StreamFitConfig.Advisor a, List<Signal> signals) {
         if (p.groups().size() == 1 && p.groupsAtTail().containsAll(p.groups()) && p.retentionMs() != null && p.retentionMs() >= 0
                 && p.retentionMs() / 1000.0 < a.longRetention().toSeconds()) {
-            signals.add(new Signal("kafka.topic.queue-like", Severity.INFO, p.retentionMs() / 1000.0, (double) a.longRetention().toSeconds(),
+            signals.add(Signal.of(Rule.KAFKA_TOPIC_QUEUE_LIKE, p.retentionMs() / 1000.0, (double) a.longRetention().toSeconds(),
                     "one group (" + p.groups().get(0) + ") always at the tail, retention " + Evidence.duration(p.retentionMs() / 1000.0)));
         }
     }
@@ -180,7 +180,7 @@ public final class KafkaTopicRules {
         long byRate = (long) Math.ceil((p.writeRateMean() == null ? 0 : p.writeRateMean()) * retentionSeconds);
         long maxlen = Math.max(1000, (long) Math.ceil(Math.max(p.retainedRecords(), byRate) / 1000.0) * 1000);
         List<String> groups = p.groups();
-        return new Recommendation("A Redis stream would do (" + String.join(", ", signals.stream().map(Signal::rule).toList()) + "): ~"
+        return new Recommendation("A Redis stream would do (" + String.join(", ", signals.stream().map(signal -> signal.rule().id()).toList()) + "): ~"
                 + Evidence.bytes(redisBytes) + " for the " + p.retainedRecords() + " retained records; XADD … MAXLEN ~ " + maxlen
                 + (groups.isEmpty() ? "" : "; consumer groups: " + String.join(", ", groups)),
                 null, null, redisBytes, maxlen, groups);

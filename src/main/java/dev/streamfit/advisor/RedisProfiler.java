@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.streamfit.config.StreamFitConfig;
+import dev.streamfit.health.RedisHealthEvaluator;
+import dev.streamfit.health.RedisHealthRules;
 import dev.streamfit.history.RedisHistory;
 import dev.streamfit.history.SampleRing;
 import dev.streamfit.redis.RedisConsumerSnapshot;
@@ -18,12 +20,17 @@ import dev.streamfit.redis.RedisStreamSnapshot;
 import dev.streamfit.redis.RedisTargetSnapshot;
 import dev.streamfit.history.Rates;
 
-/** Builds {@link RedisStreamProfile}s from a Redis target's latest snapshot and its history. */
+/**
+ * Builds {@link RedisStreamProfile}s from a Redis target's latest snapshot, its history, and the
+ * health stage's server findings that concern each stream.
+ */
 @ApplicationScoped
 public class RedisProfiler {
 
     @Inject
     RedisHistory history;
+    @Inject
+    RedisHealthEvaluator health;
     @Inject
     StreamFitConfig config;
 
@@ -57,7 +64,7 @@ public class RedisProfiler {
             if (advanced || consumerActiveWithin(group, window)) {
                 active.add(group.group());
             }
-            if (positions.map(RedisProfiler::movedBackwards).orElse(false)) {
+            if (positions.map(RedisHealthRules::lastDeliveredMovedBack).orElse(false)) {
                 rewound.add(group.group());
             }
             if (group.lag() != null && stream.length() > 0 && group.lag() >= config.advisor().replayBehindShare() * stream.length()) {
@@ -70,13 +77,8 @@ public class RedisProfiler {
                 samples.map(s -> Rates.mean(s, rateColumn)).orElse(null),
                 samples.map(s -> Rates.peak(s, rateColumn)).orElse(null),
                 stream.length(), stream.memoryBytes(), stream.bytesPerEntry(), stream.oldestEntryAgeSeconds(),
-                groups, active, rewound, farBehind, maxConsumers, neverTrimmed(stream), server,
-                samples.map(s -> Rates.slope(s, RedisHistory.STREAM_MEMORY)).orElse(null),
-                serverSamples.map(s -> Rates.slope(s, RedisHistory.SERVER_USED_MEMORY)).orElse(null),
-                serverSamples.map(s -> {
-                    Double rate = Rates.mean(s, RedisHistory.SERVER_EVICTED_KEYS);
-                    return rate == null ? null : rate * (s.times()[s.size() - 1] - s.times()[0]) / 1000.0;
-                }).orElse(null),
+                groups, active, rewound, farBehind, maxConsumers, RedisHealthRules.neverTrimmed(stream), server,
+                health.concerning(snapshot.target(), stream.stream()),
                 serverSamples.map(s -> Rates.mean(s, RedisHistory.SERVER_HISTORY_READS)).orElse(null),
                 maxLagSeconds);
     }
@@ -92,27 +94,6 @@ public class RedisProfiler {
             }
         }
         return false;
-    }
-
-    /** The last-delivered-id (ms, seq) went down between two samples: XGROUP SETID backwards. */
-    private static boolean movedBackwards(SampleRing.Samples s) {
-        for (int i = 1; i < s.size(); i++) {
-            double[] a = s.values()[i - 1];
-            double[] b = s.values()[i];
-            double msA = a[RedisHistory.GROUP_DELIVERED_MS];
-            double msB = b[RedisHistory.GROUP_DELIVERED_MS];
-            if (msB < msA || (msB == msA && b[RedisHistory.GROUP_DELIVERED_SEQ] < a[RedisHistory.GROUP_DELIVERED_SEQ])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Boolean neverTrimmed(RedisStreamSnapshot stream) {
-        if (stream.entriesAdded() == null || stream.maxDeletedEntryId() == null) {
-            return null;
-        }
-        return stream.entriesAdded() == stream.length() && "0-0".equals(stream.maxDeletedEntryId());
     }
 
     private static RedisInstanceSnapshot serverOf(RedisTargetSnapshot snapshot, RedisStreamSnapshot stream) {

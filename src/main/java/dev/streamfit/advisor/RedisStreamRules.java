@@ -2,16 +2,19 @@ package dev.streamfit.advisor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.streamfit.config.StreamFitConfig;
-import dev.streamfit.findings.Severity;
-import dev.streamfit.redis.RedisInstanceSnapshot;
+import dev.streamfit.findings.Observation;
+import dev.streamfit.findings.Rule;
 import dev.streamfit.health.Evidence;
+import dev.streamfit.redis.RedisInstanceSnapshot;
 
 /**
  * The verdict rules of a Redis stream (SPEC: OUTGROWN_REDIS): the four questions, the capacity
- * signals — each method named after the rule id it raises — and the recommendation. Pure
- * functions of a {@link RedisStreamProfile} and the {@code streamfit.advisor.*} thresholds.
+ * signals — the advisor's own each a method named after its {@link Rule}, the server's taken over
+ * from the health stage — and the recommendation. Pure functions of a {@link RedisStreamProfile}
+ * and the {@code streamfit.advisor.*} thresholds.
  */
 public final class RedisStreamRules {
 
@@ -77,77 +80,57 @@ public final class RedisStreamRules {
                 : QuestionAnswer.no(evidence + " < " + Evidence.duration(threshold), thresholdText);
     }
 
-    // ---- capacity signals: each method is the rule of the same id --------------------------------
+    // ---- capacity signals -----------------------------------------------------------------------
 
-    static List<Signal> signals(RedisStreamProfile p, StreamFitConfig.Advisor a) {
+    /**
+     * The capacity signals (SPEC: OUTGROWN_REDIS). The server's evictions, projected exhaustion and
+     * durability mismatch are the health stage's findings that concern this stream, taken over as they
+     * are ({@link RedisStreamProfile#serverFindings()}; their rules are in
+     * {@link dev.streamfit.health.RedisHealthRules}); the stream's memory share and write rate are the
+     * advisor's own.
+     */
+    static List<Signal> signals(RedisStreamProfile p, Questions q, StreamFitConfig.Advisor a) {
         List<Signal> signals = new ArrayList<>();
-        memoryExhaustionProjected(p, a, signals);
-        streamMemoryShare(p, a, signals);
-        evictions(p, signals);
-        writeRate(p, a, signals);
-        durabilityMismatch(p, signals);
+        for (Observation finding : p.serverFindings()) {
+            if (finding.rule() != Rule.REDIS_DURABILITY_MISMATCH || reliesOnKeeping(q)) {
+                signals.add(Signal.from(finding));
+            }
+        }
+        streamMemoryShare(p, a).ifPresent(signals::add);
+        writeRate(p, a).ifPresent(signals::add);
         return signals;
     }
 
-    /** {@code redis.memory.exhaustion-projected}: the server fills maxmemory within the horizon while this stream grows. */
-    static void memoryExhaustionProjected(RedisStreamProfile p, StreamFitConfig.Advisor a, List<Signal> signals) {
-        RedisInstanceSnapshot s = p.server();
-        if (s == null || s.maxmemory() == null || s.maxmemory() == 0 || s.usedMemory() == null || p.memoryGrowthBytesPerSecond() == null
-                || p.memoryGrowthBytesPerSecond() <= 0 || p.streamGrowthBytesPerSecond() == null || p.streamGrowthBytesPerSecond() <= 0) {
-            return;
-        }
-        double secondsToFull = Math.max(0, s.maxmemory() - s.usedMemory()) / p.memoryGrowthBytesPerSecond();
-        double horizon = a.memoryHorizon().toSeconds();
-        if (secondsToFull <= horizon) {
-            signals.add(new Signal("redis.memory.exhaustion-projected", Severity.CRITICAL, secondsToFull, horizon,
-                    "at " + Evidence.bytes(p.memoryGrowthBytesPerSecond()) + "/s the server reaches maxmemory in "
-                            + Evidence.duration(secondsToFull) + " (horizon " + Evidence.duration(horizon) + ") and this stream grows"));
-        }
+    /**
+     * Durability counts as a capacity signal only where the use relies on keeping the events: the
+     * stream also has at least one YES (SPEC: verdicts). A queue-like stream on a Redis without
+     * persistence is "process and forget" — Redis's job.
+     */
+    static boolean reliesOnKeeping(Questions q) {
+        return q.yesCount() >= 1;
     }
 
     /** {@code redis.stream.memory-share}: the stream alone takes a large share of maxmemory. */
-    static void streamMemoryShare(RedisStreamProfile p, StreamFitConfig.Advisor a, List<Signal> signals) {
+    static Optional<Signal> streamMemoryShare(RedisStreamProfile p, StreamFitConfig.Advisor a) {
         RedisInstanceSnapshot s = p.server();
         if (s == null || s.maxmemory() == null || s.maxmemory() == 0 || p.memoryBytes() == null) {
-            return;
+            return Optional.empty();
         }
         double share = (double) p.memoryBytes() / s.maxmemory();
-        if (share >= a.streamMemoryShare()) {
-            signals.add(new Signal("redis.stream.memory-share", Severity.WARNING, share, a.streamMemoryShare(),
-                    "the stream holds " + Evidence.percent(share) + " of maxmemory (" + Evidence.bytes(p.memoryBytes()) + ")"));
+        if (share < a.streamMemoryShare()) {
+            return Optional.empty();
         }
-    }
-
-    /** {@code redis.evictions}: the server evicted keys in the window while this stream holds consumer groups. */
-    static void evictions(RedisStreamProfile p, List<Signal> signals) {
-        if (p.evictionsInWindow() != null && p.evictionsInWindow() > 0 && !p.groups().isEmpty()) {
-            signals.add(new Signal("redis.evictions", Severity.CRITICAL, p.evictionsInWindow(), 0.0,
-                    Math.round(p.evictionsInWindow()) + " keys evicted in the window while consumer groups rely on this stream"));
-        }
+        return Optional.of(Signal.of(Rule.REDIS_STREAM_MEMORY_SHARE, share, a.streamMemoryShare(),
+                "the stream holds " + Evidence.percent(share) + " of maxmemory (" + Evidence.bytes(p.memoryBytes()) + ")"));
     }
 
     /** {@code redis.stream.write-rate}: writes near what one shard can take. */
-    static void writeRate(RedisStreamProfile p, StreamFitConfig.Advisor a, List<Signal> signals) {
-        if (p.writeRatePeak() != null && p.writeRatePeak() >= a.shardWriteRate()) {
-            signals.add(new Signal("redis.stream.write-rate", Severity.WARNING, p.writeRatePeak(), a.shardWriteRate(),
-                    "peak " + Evidence.rate(p.writeRatePeak()) + " entries, near one shard's " + Evidence.rate(a.shardWriteRate())));
+    static Optional<Signal> writeRate(RedisStreamProfile p, StreamFitConfig.Advisor a) {
+        if (p.writeRatePeak() == null || p.writeRatePeak() < a.shardWriteRate()) {
+            return Optional.empty();
         }
-    }
-
-    /** {@code redis.durability-mismatch}: groups rely on a stream that is not persisted or that allkeys-* eviction may drop. */
-    static void durabilityMismatch(RedisStreamProfile p, List<Signal> signals) {
-        RedisInstanceSnapshot s = p.server();
-        if (s == null || p.groups().isEmpty()) {
-            return;
-        }
-        String policy = s.maxmemoryPolicy();
-        if (policy != null && policy.startsWith("allkeys-")) {
-            signals.add(new Signal("redis.durability-mismatch", Severity.WARNING, null, null,
-                    "consumer groups rely on a stream that maxmemory-policy " + policy + " may evict"));
-        } else if (Boolean.FALSE.equals(s.persistent())) {
-            signals.add(new Signal("redis.durability-mismatch", Severity.WARNING, null, null,
-                    "consumer groups rely on a stream on a server without persistence: a restart loses it"));
-        }
+        return Optional.of(Signal.of(Rule.REDIS_STREAM_WRITE_RATE, p.writeRatePeak(), a.shardWriteRate(),
+                "peak " + Evidence.rate(p.writeRatePeak()) + " entries, near one shard's " + Evidence.rate(a.shardWriteRate())));
     }
 
     // ---- verdict and recommendation -------------------------------------------------------------
@@ -165,7 +148,7 @@ public final class RedisStreamRules {
         double reach = Math.max(p.oldestAgeSeconds() == null ? 0 : p.oldestAgeSeconds(), p.maxGroupLagSeconds() == null ? 0 : p.maxGroupLagSeconds());
         long retentionHours = Math.max(24, (long) Math.ceil(reach * 1.5 / 3600));
         String why = q.yesCount() >= 2 ? q.yesCount() + " of 4 questions answered yes"
-                : "capacity: " + String.join(", ", signals.stream().map(Signal::rule).toList());
+                : "capacity: " + String.join(", ", signals.stream().map(signal -> signal.rule().id()).toList());
         return new Recommendation("Move to Kafka (" + why + "): a topic with " + partitions + (partitions == 1 ? " partition" : " partitions") + " (peak " + Evidence.rate(peak)
                 + ", up to " + p.maxConsumers() + " consumers per group) and retention.ms=" + retentionHours * 3_600_000L + " ("
                 + retentionHours + " h: 1.5 × the oldest entry or deepest group lag, at least a day)",

@@ -52,7 +52,7 @@ public interface StreamFitConfig {
         @WithDefault("3")
         int stableEvaluations();
 
-        /** longRetention: the oldest retained event at least this old. */
+        /** longRetention: the oldest retained event at least this old; also what makes a stream "kept like a log" for redis.durability-mismatch. */
         @WithDefault("24h")
         Duration longRetention();
 
@@ -72,15 +72,15 @@ public interface StreamFitConfig {
         @WithDefault("1")
         double historyReadsPerSecond();
 
-        /** Outgrown Redis: memory projected to reach maxmemory within this horizon. */
+        /** redis.memory.exhaustion-projected (a finding, and an Outgrown Redis signal): maxmemory reached within this horizon. */
         @WithDefault("24h")
         Duration memoryHorizon();
 
-        /** Outgrown Redis: one stream holding at least this share of maxmemory. */
+        /** redis.stream.memory-share (Outgrown Redis): one stream holding at least this share of maxmemory. */
         @WithDefault("0.25")
         double streamMemoryShare();
 
-        /** Outgrown Redis: a peak write rate (entries/s) near what one shard can take. */
+        /** redis.stream.write-rate (Outgrown Redis): a peak write rate (entries/s) near what one shard can take. */
         @WithDefault("25000")
         double shardWriteRate();
 
@@ -96,7 +96,7 @@ public interface StreamFitConfig {
         @WithDefault("1000")
         double partitionRate();
 
-        /** Overbuilt Kafka: partitions at least this many times what rate and consumers need. */
+        /** kafka.topic.excess-partitions (Overbuilt Kafka): partitions at least this many times what rate and consumers need. */
         @WithDefault("4")
         int excessPartitionFactor();
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 import dev.streamfit.poll.SystemKind;
 
 /**
- * One finding (SPEC: health findings). {@code fingerprint} is stable for the same rule, system,
+ * One finding (SPEC: health findings), as the API, the metrics and alerting show it: {@code rule} is
+ * the {@link Rule#id()} of the rule that raised it. {@code fingerprint} is stable for the same rule, system,
  * target, workload and group, so a receiver can deduplicate; {@code since} is when it was first observed
  * in its current run.
  */

@@ -60,12 +60,12 @@ public class FindingsRegistry {
         Set<String> seen = new HashSet<>();
         Duration holdFor = config.alerts().holdFor();
         for (Observation o : observations) {
-            String fingerprint = fingerprint(o.rule(), target, o.workload(), o.group());
+            String fingerprint = fingerprint(o.rule().id(), target, o.workload(), o.group());
             seen.add(fingerprint);
             Entry previous = entries.get(fingerprint);
             Instant since = previous == null || previous.finding().state() == FindingState.RESOLVED ? now : previous.firstSeen();
             FindingState state = Duration.between(since, now).compareTo(holdFor) >= 0 ? FindingState.FIRING : FindingState.PENDING;
-            Finding finding = new Finding(fingerprint, o.rule(), o.severity(), target.system(), target.name(), o.workload(),
+            Finding finding = new Finding(fingerprint, o.rule().id(), o.severity(), target.system(), target.name(), o.workload(),
                     o.group(), state, since, o.value(), o.threshold(), o.message());
             entries.put(fingerprint, new Entry(scope, finding, since));
         }

@@ -1,6 +1,7 @@
 /**
  * One registry of findings with one lifecycle (pending, firing, resolved): every stage reports what
- * it observed in one evaluation, the registry keeps the state.
+ * it observed in one evaluation, the registry keeps the state. {@link dev.streamfit.findings.Rule} is
+ * the catalogue of every rule id — severity, meaning, and the method that implements it.
  * Receives: observations the health and advisor stages report. Produces: findings for the API and the metrics.
  */
 package dev.streamfit.findings;

@@ -46,4 +46,12 @@ public final class Evidence {
     public static String count(int n, String one, String many, List<String> names) {
         return n + " " + (n == 1 ? one : many) + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
     }
+
+    /** Like {@link #count} for lists that may be long (every stream of a server): the first three names, then "…". */
+    public static String some(List<String> names, String one, String many) {
+        if (names.size() <= 3) {
+            return count(names.size(), one, many, names);
+        }
+        return names.size() + " " + many + " (" + String.join(", ", names.subList(0, 3)) + ", …)";
+    }
 }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.streamfit.findings.FindingsRegistry;
 import dev.streamfit.findings.Observation;
+import dev.streamfit.findings.Rule;
 import dev.streamfit.findings.Severity;
 import dev.streamfit.kafka.KafkaLag;
 import dev.streamfit.kafka.KafkaTargetSnapshot;
@@ -23,10 +25,11 @@ import dev.streamfit.poll.StageName;
 import dev.streamfit.poll.TargetPolled;
 
 /**
- * Day-to-day health rules of Kafka (SPEC: health findings): a group whose lag status is not OK,
- * records lost to retention before a group consumed them, under-replicated and offline partitions.
- * Reads the lag stage's results. {@code kafka.group.status} names the group (a group spans topics);
- * the other group rule names the topic as the workload and the group; topic rules name the topic.
+ * Day-to-day health rules of Kafka (SPEC: health findings), each a method named after its
+ * {@link Rule}: a group whose lag status is not OK, records lost to retention before a group
+ * consumed them, offline and under-replicated partitions. Reads the lag stage's results.
+ * {@code kafka.group.status} names the group (a group spans topics); the other group rule names the
+ * topic as the workload and the group; topic rules name the topic.
  */
 @ApplicationScoped
 public class KafkaHealthEvaluator implements Stage {
@@ -51,33 +54,57 @@ public class KafkaHealthEvaluator implements Stage {
     static List<Observation> observations(KafkaTargetSnapshot snapshot, List<KafkaGroupLag> groups) {
         List<Observation> observations = new ArrayList<>();
         for (KafkaGroupLag group : groups) {
-            if (group.status() != null && group.status() != LagStatus.OK) {
-                Severity severity = group.status().compareTo(LagStatus.STALL) >= 0 ? Severity.CRITICAL : Severity.WARNING;
-                observations.add(new Observation("kafka.group.status", severity, null, group.group(), (double) group.status().code(),
-                        0.0, "consumer group " + group.group() + " is " + group.status() + " (lag " + group.lag() + ")"));
-            }
-            Map<String, Long> lostByTopic = new LinkedHashMap<>();
-            for (KafkaPartitionLag p : group.partitions()) {
-                Long lost = KafkaLag.lostToRetention(p.committedOffset(), p.logStartOffset());
-                if (lost != null && lost > 0) {
-                    lostByTopic.merge(p.topic(), lost, Long::sum);
-                }
-            }
-            lostByTopic.forEach((topic, lost) -> observations.add(new Observation("kafka.group.fell-off-retention", Severity.WARNING, topic,
-                    group.group(), (double) lost, 0.0, lost + " records of topic " + topic + " were deleted by retention before group "
-                            + group.group() + " consumed them")));
+            groupStatus(group).ifPresent(observations::add);
+            observations.addAll(fellOffRetention(group));
         }
         for (KafkaTopicSnapshot topic : snapshot.topics()) {
-            if (topic.offlinePartitions() > 0) {
-                observations.add(new Observation("kafka.topic.offline-partitions", Severity.CRITICAL, topic.topic(), null,
-                        (double) topic.offlinePartitions(), 0.0, topic.offlinePartitions() + " partitions of " + topic.topic() + " have no leader"));
-            }
-            if (topic.underReplicatedPartitions() > 0) {
-                observations.add(new Observation("kafka.topic.under-replicated", Severity.WARNING, topic.topic(), null,
-                        (double) topic.underReplicatedPartitions(), 0.0,
-                        topic.underReplicatedPartitions() + " partitions of " + topic.topic() + " have fewer in-sync replicas than replicas"));
-            }
+            offlinePartitions(topic).ifPresent(observations::add);
+            underReplicated(topic).ifPresent(observations::add);
         }
         return observations;
+    }
+
+    /** {@code kafka.group.status}: the group's worst partition status is not OK; critical from STALL on. */
+    static Optional<Observation> groupStatus(KafkaGroupLag group) {
+        if (group.status() == null || group.status() == LagStatus.OK) {
+            return Optional.empty();
+        }
+        Severity severity = group.status().compareTo(LagStatus.STALL) >= 0 ? Severity.CRITICAL : Rule.KAFKA_GROUP_STATUS.severity();
+        return Optional.of(new Observation(Rule.KAFKA_GROUP_STATUS, severity, null, group.group(), (double) group.status().code(), 0.0,
+                "consumer group " + group.group() + " is " + group.status() + " (lag " + group.lag() + ")"));
+    }
+
+    /** {@code kafka.group.fell-off-retention}: per topic, records deleted by retention before the group consumed them. */
+    static List<Observation> fellOffRetention(KafkaGroupLag group) {
+        Map<String, Long> lostByTopic = new LinkedHashMap<>();
+        for (KafkaPartitionLag p : group.partitions()) {
+            Long lost = KafkaLag.lostToRetention(p.committedOffset(), p.logStartOffset());
+            if (lost != null && lost > 0) {
+                lostByTopic.merge(p.topic(), lost, Long::sum);
+            }
+        }
+        List<Observation> observations = new ArrayList<>();
+        lostByTopic.forEach((topic, lost) -> observations.add(Observation.of(Rule.KAFKA_GROUP_FELL_OFF_RETENTION, topic, group.group(),
+                (double) lost, 0.0, lost + " records of topic " + topic + " were deleted by retention before group " + group.group()
+                        + " consumed them")));
+        return observations;
+    }
+
+    /** {@code kafka.topic.offline-partitions}: partitions without a leader. */
+    static Optional<Observation> offlinePartitions(KafkaTopicSnapshot topic) {
+        if (topic.offlinePartitions() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Observation.of(Rule.KAFKA_TOPIC_OFFLINE_PARTITIONS, topic.topic(), null, (double) topic.offlinePartitions(), 0.0,
+                topic.offlinePartitions() + " partitions of " + topic.topic() + " have no leader"));
+    }
+
+    /** {@code kafka.topic.under-replicated}: partitions with fewer in-sync replicas than replicas. */
+    static Optional<Observation> underReplicated(KafkaTopicSnapshot topic) {
+        if (topic.underReplicatedPartitions() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Observation.of(Rule.KAFKA_TOPIC_UNDER_REPLICATED, topic.topic(), null, (double) topic.underReplicatedPartitions(),
+                0.0, topic.underReplicatedPartitions() + " partitions of " + topic.topic() + " have fewer in-sync replicas than replicas"));
     }
 }

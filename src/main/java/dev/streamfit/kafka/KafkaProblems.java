@@ -11,8 +11,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import dev.streamfit.poll.CollectionProblem;
 
 /**
- * Problems of one Kafka poll, one per rule and operation: a missing ACL is
- * {@code kafka.permission-denied} naming the operation and resource type; a topic or group deleted
+ * Problems of one Kafka poll, one per kind and operation: a missing ACL is
+ * {@link CollectionProblem.Kind#DENIED} naming the operation and resource type; a topic or group deleted
  * while the poll ran is not a problem at all.
  */
 final class KafkaProblems {
@@ -25,16 +25,16 @@ final class KafkaProblems {
             return false;
         }
         if (error instanceof AuthorizationException) {
-            add(new CollectionProblem("kafka.permission-denied", operation, null,
+            add(CollectionProblem.denied(operation,
                     "missing ACL for " + operation + " (" + error.getMessage() + "); the values it gives are unknown"));
         } else {
-            add(new CollectionProblem("kafka.call-failed", operation, null, operation + " failed: " + error.getMessage()));
+            add(CollectionProblem.failed(operation, operation + " failed: " + error.getMessage()));
         }
         return false;
     }
 
     void add(CollectionProblem problem) {
-        byKey.putIfAbsent(problem.rule() + "|" + problem.subject(), problem);
+        byKey.putIfAbsent(problem.kind() + "|" + problem.subject(), problem);
     }
 
     List<CollectionProblem> list() {

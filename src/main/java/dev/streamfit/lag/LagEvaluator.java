@@ -16,9 +16,9 @@ import java.util.List;
  * partition → STALL; no member and the log end advanced meanwhile → STOP. The time is counted from
  * when the offset last changed, so an earlier zero-lag sample does not hide a stopped consumer
  * (Burrow #290, #745);</li>
- * <li>lag grew across the window (never zero, never shrinking between samples, larger at the end) →
- * WARN — a zero-lag point means the consumer caught up meanwhile, so a record landing just before
- * a poll is not a trend;</li>
+ * <li>lag grew across the window ({@link #lagGrew}: at least three samples, never zero, never
+ * shrinking between samples, larger at the end) → WARN — a zero-lag point means the consumer caught
+ * up meanwhile, so a record landing just before a poll is not a trend;</li>
  * <li>otherwise OK.</li>
  * </ol>
  */
@@ -67,7 +67,7 @@ public final class LagEvaluator {
                 return LagStatus.STOP;
             }
         }
-        return lagGrewAcross(window) ? LagStatus.WARN : LagStatus.OK;
+        return lagGrew(lags(window)) ? LagStatus.WARN : LagStatus.OK;
     }
 
     /** The earliest point of the run of points, ending now, that share the current committed offset. */
@@ -80,20 +80,37 @@ public final class LagEvaluator {
         return window.get(i);
     }
 
-    private static boolean lagGrewAcross(List<Point> window) {
-        if (window.size() < 2) {
+    /** Fewer samples than this are one step, not a trend. */
+    static final int MIN_TREND_SAMPLES = 3;
+
+    /**
+     * Lag grew across the window — the one definition behind Kafka's WARN and Redis's
+     * {@code redis.group.lag-growing}: at least {@value #MIN_TREND_SAMPLES} samples, every lag known and
+     * above zero, never shrinking between samples, larger at the end than at the start. A zero anywhere
+     * means the consumer caught up meanwhile, so a record landing just before a poll (0, 0, …, 0, 3) is
+     * not a trend.
+     *
+     * @param lags one per sample, oldest first; NaN for unknown
+     */
+    public static boolean lagGrew(double[] lags) {
+        if (lags.length < MIN_TREND_SAMPLES) {
             return false;
         }
-        Long first = window.get(0).lag();
-        Long previous = first;
-        for (Point p : window.subList(1, window.size())) {
-            Long lag = p.lag();
-            if (lag == null || previous == null || previous == 0 || lag < previous) {
+        for (int i = 0; i < lags.length; i++) {
+            if (Double.isNaN(lags[i]) || lags[i] <= 0 || (i > 0 && lags[i] < lags[i - 1])) {
                 return false;
             }
-            previous = lag;
         }
-        return first != null && previous > first;
+        return lags[lags.length - 1] > lags[0];
+    }
+
+    private static double[] lags(List<Point> window) {
+        double[] lags = new double[window.size()];
+        for (int i = 0; i < lags.length; i++) {
+            Long lag = window.get(i).lag();
+            lags[i] = lag == null ? Double.NaN : lag;
+        }
+        return lags;
     }
 
     /**

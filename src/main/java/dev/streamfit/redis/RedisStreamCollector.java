@@ -137,7 +137,7 @@ public final class RedisStreamCollector {
         return Multi.createFrom().iterable(batches).onItem().transformToUniAndConcatenate(p -> p.execute(connection))
                 .collect().last().map(ignored -> {
                     int left = keys.size() - settings.maxStreams();
-                    problems.add(new CollectionProblem("redis.streams.limit", "max-streams", (double) left,
+                    problems.add(CollectionProblem.limited("max-streams", left,
                             keys.size() + " streams match, max-streams is " + settings.maxStreams() + ": the " + left
                                     + " smallest by memory are left out"));
                     return keys.stream().sorted(Comparator.comparing((RedisName k) -> memory.getOrDefault(k, -1L)).reversed()
@@ -253,16 +253,16 @@ public final class RedisStreamCollector {
         }
 
         void denied(String command, String error) {
-            add(new CollectionProblem("redis.permission-denied", command, null,
+            add(CollectionProblem.denied(command,
                     "the ACL denies " + command + ": " + error + "; the values it gives are unknown"));
         }
 
         void failed(String command, String error) {
-            add(new CollectionProblem("redis.command-failed", command, null, command + " failed: " + error));
+            add(CollectionProblem.failed(command, command + " failed: " + error));
         }
 
         void add(CollectionProblem problem) {
-            byKey.putIfAbsent(problem.rule() + "|" + problem.subject(), problem);
+            byKey.putIfAbsent(problem.kind() + "|" + problem.subject(), problem);
         }
 
         List<CollectionProblem> list() {

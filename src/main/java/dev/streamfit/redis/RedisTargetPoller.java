@@ -93,7 +93,7 @@ public class RedisTargetPoller implements TargetPoller {
                 Redis client = primaries.computeIfAbsent(address, a -> client(urlFor(a)));
                 nodes.add(withConnection(client, c -> collector(address).collect(c, address, address))
                         .onFailure().recoverWithItem(failure -> {
-                            problems.add(new CollectionProblem("redis.shard-unreachable", address, null,
+                            problems.add(CollectionProblem.unreachable(address,
                                     "primary " + address + " could not be polled: " + failure.getMessage()));
                             return null;
                         }));
@@ -138,7 +138,7 @@ public class RedisTargetPoller implements TargetPoller {
                         return new Discovery(found, List.of());
                     }
                     return new Discovery(List.of(parsedUrl.address()), List.of(new CollectionProblem(
-                            errors.stream().anyMatch(e -> e.startsWith("NOPERM")) ? "redis.permission-denied" : "redis.command-failed",
+                            errors.stream().anyMatch(e -> e.startsWith("NOPERM")) ? CollectionProblem.Kind.DENIED : CollectionProblem.Kind.FAILED,
                             "CLUSTER SHARDS", null, "cannot discover the cluster's primaries (" + String.join("; ", errors)
                                     + "): only " + parsedUrl.address() + " is polled")));
                 });

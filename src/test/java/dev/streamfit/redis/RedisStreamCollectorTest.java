@@ -240,7 +240,7 @@ class RedisStreamCollectorTest {
         RedisTargetSnapshot snapshot = poll(TestRedisTarget.of(TestServers.redis().url()).withStreams("rsc:size-*")
                 .withMaxStreams(3).withPipelineBatch(2));
         assertEquals(List.of("rsc:size-3", "rsc:size-4", "rsc:size-5"), snapshot.streams().stream().map(RedisStreamSnapshot::stream).toList());
-        CollectionProblem limit = snapshot.problems().stream().filter(p -> p.rule().equals("redis.streams.limit")).findFirst().orElseThrow();
+        CollectionProblem limit = snapshot.problems().stream().filter(p -> p.kind() == CollectionProblem.Kind.LIMITED).findFirst().orElseThrow();
         assertEquals(2.0, limit.value());
     }
 

@@ -93,7 +93,7 @@ class RedisTargetPollerTest {
             assertEquals(5, orders.length());
             assertEquals(5L, orders.groups().get(0).lag());
             CollectionProblem denied = snapshot.problems().get(0);
-            assertEquals("redis.permission-denied", denied.rule());
+            assertEquals(CollectionProblem.Kind.DENIED, denied.kind());
             assertEquals("MEMORY USAGE", denied.subject());
             assertEquals(1, snapshot.problems().size(), snapshot.problems().toString());
         }
