@@ -63,7 +63,27 @@ public final class KafkaFixtures implements AutoCloseable {
     public void commit(String group, Map<TopicPartition, Long> offsets) {
         Map<TopicPartition, OffsetAndMetadata> committed = new java.util.HashMap<>();
         offsets.forEach((tp, offset) -> committed.put(tp, new OffsetAndMetadata(offset)));
-        await(admin.alterConsumerGroupOffsets(group, committed).all());
+        // Right after createTopic the group coordinator may not know the topic yet (seen on a loaded
+        // machine): UnknownTopicOrPartition is retried for a while, any other error is not.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.alterConsumerGroupOffsets(group, committed).all().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka fixture call failed: " + e.getMessage(), e);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka fixture call failed: " + e.getMessage(), e);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**
