@@ -138,7 +138,7 @@ public class AdvisorService implements Stage {
 
     private Recommendation insufficient(VerdictTracker.State state, Instant now) {
         double observed = Math.max(0, now.toEpochMilli() - state.firstSeen().toEpochMilli()) / 1000.0;
-        return Recommendation.of("observed for " + Evidence.duration(observed) + " of the " + Evidence.duration(config.advisor().minObservation().toSeconds())
+        return Recommendation.of(() -> "observed for " + Evidence.duration(observed) + " of the " + Evidence.duration(config.advisor().minObservation().toSeconds())
                 + " needed" + (state.candidate() == null ? "" : "; pointing to " + state.candidate()));
     }
 

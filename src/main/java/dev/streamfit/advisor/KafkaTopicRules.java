@@ -47,14 +47,14 @@ public final class KafkaTopicRules {
     static QuestionAnswer replay(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
         String threshold = "a committed offset moved back, or a group ≥ " + Evidence.percent(a.replayBehindShare()) + " of the retained records behind";
         if (!p.rewoundGroups().isEmpty()) {
-            return QuestionAnswer.yes(Evidence.count(p.rewoundGroups().size(), "group", "groups", p.rewoundGroups())
-                    + " moved a committed offset backwards (rewind)", threshold);
+            return QuestionAnswer.yes(() -> Evidence.count(p.rewoundGroups().size(), "group", "groups", p.rewoundGroups())
+                    + " moved a committed offset backwards (rewind)", () -> threshold);
         }
         if (!p.farBehindGroups().isEmpty()) {
-            return QuestionAnswer.yes(Evidence.count(p.farBehindGroups().size(), "group", "groups", p.farBehindGroups())
-                    + " consuming ≥ " + Evidence.percent(a.replayBehindShare()) + " of the " + p.retainedRecords() + " retained records behind", threshold);
+            return QuestionAnswer.yes(() -> Evidence.count(p.farBehindGroups().size(), "group", "groups", p.farBehindGroups())
+                    + " consuming ≥ " + Evidence.percent(a.replayBehindShare()) + " of the " + p.retainedRecords() + " retained records behind", () -> threshold);
         }
-        return QuestionAnswer.no("no rewind and no group far behind", threshold);
+        return QuestionAnswer.no(() -> "no rewind and no group far behind", () -> threshold);
     }
 
     static QuestionAnswer fanOut(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
@@ -65,30 +65,30 @@ public final class KafkaTopicRules {
         double threshold = a.longTermRetention().toSeconds();
         String thresholdText = "retention unlimited or ≥ " + Evidence.duration(threshold) + ", or compact";
         if (p.cleanupPolicy() != null && p.cleanupPolicy().contains("compact")) {
-            return QuestionAnswer.yes("cleanup.policy=" + p.cleanupPolicy(), thresholdText);
+            return QuestionAnswer.yes(() -> "cleanup.policy=" + p.cleanupPolicy(), () -> thresholdText);
         }
         if (p.retentionMs() == null) {
-            return QuestionAnswer.unknown("topic configs could not be described", thresholdText);
+            return QuestionAnswer.unknown(() -> "topic configs could not be described", () -> thresholdText);
         }
         if (p.retentionMs() < 0) {
-            return QuestionAnswer.yes("retention unlimited (retention.ms=-1)", thresholdText);
+            return QuestionAnswer.yes(() -> "retention unlimited (retention.ms=-1)", () -> thresholdText);
         }
         String evidence = "retention " + Evidence.duration(p.retentionMs() / 1000.0);
-        return p.retentionMs() / 1000.0 >= threshold ? QuestionAnswer.yes(evidence + " ≥ " + Evidence.duration(threshold), thresholdText)
-                : QuestionAnswer.no(evidence + " < " + Evidence.duration(threshold), thresholdText);
+        return p.retentionMs() / 1000.0 >= threshold ? QuestionAnswer.yes(() -> evidence + " ≥ " + Evidence.duration(threshold), () -> thresholdText)
+                : QuestionAnswer.no(() -> evidence + " < " + Evidence.duration(threshold), () -> thresholdText);
     }
 
     static QuestionAnswer longRetention(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
         double threshold = a.longRetention().toSeconds();
         String thresholdText = "oldest record ≥ " + Evidence.duration(threshold);
         if (p.oldestAgeSeconds() == null) {
-            return p.retainedRecords() == 0 ? QuestionAnswer.no("empty topic", thresholdText)
-                    : QuestionAnswer.unknown("the oldest record's time is unknown", thresholdText);
+            return p.retainedRecords() == 0 ? QuestionAnswer.no(() -> "empty topic", () -> thresholdText)
+                    : QuestionAnswer.unknown(() -> "the oldest record's time is unknown", () -> thresholdText);
         }
         String evidence = "oldest record " + Evidence.duration(p.oldestAgeSeconds()) + " old (" + p.retainedRecords() + " records"
                 + (p.retainedBytes() == null ? "" : ", " + Evidence.bytes(p.retainedBytes())) + ")";
-        return p.oldestAgeSeconds() >= threshold ? QuestionAnswer.yes(evidence + " ≥ " + Evidence.duration(threshold), thresholdText)
-                : QuestionAnswer.no(evidence + " < " + Evidence.duration(threshold), thresholdText);
+        return p.oldestAgeSeconds() >= threshold ? QuestionAnswer.yes(() -> evidence + " ≥ " + Evidence.duration(threshold), () -> thresholdText)
+                : QuestionAnswer.no(() -> evidence + " < " + Evidence.duration(threshold), () -> thresholdText);
     }
 
     // ---- footprint and overbuild signals --------------------------------------------------------
@@ -161,26 +161,26 @@ public final class KafkaTopicRules {
     static Recommendation recommendation(Verdict verdict, KafkaTopicProfile p, Questions q, List<Signal> signals, StreamFitConfig.Advisor a) {
         String machinery = machinery(p);
         if (machinery != null) {
-            return Recommendation.of("Part of Kafka's own machinery: " + machinery);
+            return Recommendation.of(() -> "Part of Kafka's own machinery: " + machinery);
         }
         long redisBytes = estimatedRedisBytes(p, a);
         if (verdict == Verdict.FITS) {
             if (q.yesCount() >= 2) {
-                return Recommendation.of(q.yesCount() + " of 4 questions answered yes: the events are part of the system, Kafka's job");
+                return Recommendation.of(() -> q.yesCount() + " of 4 questions answered yes: the events are part of the system, Kafka's job");
             }
             if (redisBytes > a.redisMemoryBudget()) {
-                return Recommendation.of("Redis would need ~" + Evidence.bytes(redisBytes) + " for it, over the " + Evidence.bytes(a.redisMemoryBudget()) + " budget");
+                return Recommendation.of(() -> "Redis would need ~" + Evidence.bytes(redisBytes) + " for it, over the " + Evidence.bytes(a.redisMemoryBudget()) + " budget");
             }
             if (p.writeRatePeak() != null && p.writeRatePeak() > a.rateBudget()) {
-                return Recommendation.of("peak " + Evidence.rate(p.writeRatePeak()) + " is over the " + Evidence.rate(a.rateBudget()) + " budget for Redis");
+                return Recommendation.of(() -> "peak " + Evidence.rate(p.writeRatePeak()) + " is over the " + Evidence.rate(a.rateBudget()) + " budget for Redis");
             }
-            return Recommendation.of("no sign of overbuilding: partitions, activity and use fit the topic");
+            return Recommendation.of(() -> "no sign of overbuilding: partitions, activity and use fit the topic");
         }
         double retentionSeconds = p.retentionMs() == null || p.retentionMs() < 0 ? 0 : p.retentionMs() / 1000.0;
         long byRate = (long) Math.ceil((p.writeRateMean() == null ? 0 : p.writeRateMean()) * retentionSeconds);
         long maxlen = Math.max(1000, (long) Math.ceil(Math.max(p.retainedRecords(), byRate) / 1000.0) * 1000);
         List<String> groups = p.groups();
-        return new Recommendation("A Redis stream would do (" + String.join(", ", signals.stream().map(signal -> signal.rule().id()).toList()) + "): ~"
+        return Recommendation.of(() -> "A Redis stream would do (" + String.join(", ", signals.stream().map(signal -> signal.rule().id()).toList()) + "): ~"
                 + Evidence.bytes(redisBytes) + " for the " + p.retainedRecords() + " retained records; XADD … MAXLEN ~ " + maxlen
                 + (groups.isEmpty() ? "" : "; consumer groups: " + String.join(", ", groups)),
                 null, null, redisBytes, maxlen, groups);

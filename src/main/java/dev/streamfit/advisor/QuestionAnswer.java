@@ -1,20 +1,56 @@
 package dev.streamfit.advisor;
 
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 /**
  * One question answered: the answer, the measured evidence in words, and the threshold it was
- * held to (null where none applies).
+ * held to (null where none applies). The words are built when first read ({@link LazyText}).
  */
-public record QuestionAnswer(Answer answer, String evidence, String threshold) {
+@JsonPropertyOrder({ "answer", "evidence", "threshold" })
+public final class QuestionAnswer {
 
-    static QuestionAnswer yes(String evidence, String threshold) {
-        return new QuestionAnswer(Answer.YES, evidence, threshold);
+    private final Answer answer;
+    private final LazyText evidence;
+    private final LazyText threshold;
+
+    private QuestionAnswer(Answer answer, LazyText evidence, LazyText threshold) {
+        this.answer = answer;
+        this.evidence = evidence;
+        this.threshold = threshold;
     }
 
-    static QuestionAnswer no(String evidence, String threshold) {
-        return new QuestionAnswer(Answer.NO, evidence, threshold);
+    static QuestionAnswer yes(Supplier<String> evidence, Supplier<String> threshold) {
+        return new QuestionAnswer(Answer.YES, LazyText.of(evidence), LazyText.of(threshold));
     }
 
-    static QuestionAnswer unknown(String evidence, String threshold) {
-        return new QuestionAnswer(Answer.UNKNOWN, evidence, threshold);
+    static QuestionAnswer no(Supplier<String> evidence, Supplier<String> threshold) {
+        return new QuestionAnswer(Answer.NO, LazyText.of(evidence), LazyText.of(threshold));
+    }
+
+    static QuestionAnswer unknown(Supplier<String> evidence, Supplier<String> threshold) {
+        return new QuestionAnswer(Answer.UNKNOWN, LazyText.of(evidence), LazyText.of(threshold));
+    }
+
+    @JsonProperty
+    public Answer answer() {
+        return answer;
+    }
+
+    @JsonProperty
+    public String evidence() {
+        return evidence.toString();
+    }
+
+    @JsonProperty
+    public String threshold() {
+        return threshold.toString();
+    }
+
+    @Override
+    public String toString() {
+        return answer + " (" + evidence() + "; threshold " + threshold() + ")";
     }
 }

@@ -10,8 +10,8 @@ public record Questions(QuestionAnswer replay, QuestionAnswer fanOut, QuestionAn
     static QuestionAnswer fanOut(java.util.List<String> activeGroups, int threshold) {
         String evidence = Evidence.count(activeGroups.size(), "active consumer group", "active consumer groups", activeGroups);
         String thresholdText = "≥ " + threshold + " active groups";
-        return activeGroups.size() >= threshold ? QuestionAnswer.yes(evidence + " ≥ " + threshold, thresholdText)
-                : QuestionAnswer.no(evidence + " < " + threshold, thresholdText);
+        return activeGroups.size() >= threshold ? QuestionAnswer.yes(() -> evidence + " ≥ " + threshold, () -> thresholdText)
+                : QuestionAnswer.no(() -> evidence + " < " + threshold, () -> thresholdText);
     }
 
     public long yesCount() {

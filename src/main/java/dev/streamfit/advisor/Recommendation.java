@@ -1,6 +1,7 @@
 package dev.streamfit.advisor;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -14,10 +15,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param groups              for an overbuilt topic: the consumer groups to create on the stream
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Recommendation(String summary, Integer kafkaPartitions, Long kafkaRetentionHours, Long redisMemoryBytes, Long maxlen,
+public record Recommendation(LazyText summary, Integer kafkaPartitions, Long kafkaRetentionHours, Long redisMemoryBytes, Long maxlen,
         List<String> groups) {
 
-    static Recommendation of(String summary) {
-        return new Recommendation(summary, null, null, null, null, null);
+    /** Only the words: built when first read ({@link LazyText}). */
+    static Recommendation of(Supplier<String> summary) {
+        return new Recommendation(LazyText.of(summary), null, null, null, null, null);
+    }
+
+    static Recommendation of(Supplier<String> summary, Integer kafkaPartitions, Long kafkaRetentionHours, Long redisMemoryBytes, Long maxlen,
+            List<String> groups) {
+        return new Recommendation(LazyText.of(summary), kafkaPartitions, kafkaRetentionHours, redisMemoryBytes, maxlen, groups);
     }
 }

@@ -31,20 +31,20 @@ public final class RedisStreamRules {
         String threshold = "a group moved back, a group ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream behind, or ≥ "
                 + Evidence.rate(a.historyReadsPerSecond()) + " history reads";
         if (!p.rewoundGroups().isEmpty()) {
-            return QuestionAnswer.yes(Evidence.count(p.rewoundGroups().size(), "group", "groups", p.rewoundGroups())
-                    + " moved its last-delivered-id backwards (XGROUP SETID)", threshold);
+            return QuestionAnswer.yes(() -> Evidence.count(p.rewoundGroups().size(), "group", "groups", p.rewoundGroups())
+                    + " moved its last-delivered-id backwards (XGROUP SETID)", () -> threshold);
         }
         if (!p.farBehindGroups().isEmpty()) {
-            return QuestionAnswer.yes(Evidence.count(p.farBehindGroups().size(), "group", "groups", p.farBehindGroups())
-                    + " behind by ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream's " + p.length() + " entries", threshold);
+            return QuestionAnswer.yes(() -> Evidence.count(p.farBehindGroups().size(), "group", "groups", p.farBehindGroups())
+                    + " behind by ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream's " + p.length() + " entries", () -> threshold);
         }
         if (p.historyReadsPerSecond() != null && p.historyReadsPerSecond() >= a.historyReadsPerSecond()) {
-            return QuestionAnswer.yes(Evidence.rate(p.historyReadsPerSecond()) + " XRANGE/XREVRANGE calls on the server "
-                    + "(instance-level, weak evidence: not attributable to one stream)", threshold);
+            return QuestionAnswer.yes(() -> Evidence.rate(p.historyReadsPerSecond()) + " XRANGE/XREVRANGE calls on the server "
+                    + "(instance-level, weak evidence: not attributable to one stream)", () -> threshold);
         }
-        return QuestionAnswer.no("no group moved back or fell far behind; "
+        return QuestionAnswer.no(() -> "no group moved back or fell far behind; "
                 + (p.historyReadsPerSecond() == null ? "history reads not yet measured" : Evidence.rate(p.historyReadsPerSecond()) + " history reads"),
-                threshold);
+                () -> threshold);
     }
 
     static QuestionAnswer fanOut(RedisStreamProfile p, StreamFitConfig.Advisor a) {
@@ -55,29 +55,29 @@ public final class RedisStreamRules {
         String threshold = "never trimmed while persistence is on";
         Boolean persistent = p.server() == null ? null : p.server().persistent();
         if (p.neverTrimmed() == null) {
-            return QuestionAnswer.unknown("Redis before 7.0 reports no entries-added or max-deleted-entry-id", threshold);
+            return QuestionAnswer.unknown(() -> "Redis before 7.0 reports no entries-added or max-deleted-entry-id", () -> threshold);
         }
         if (!p.neverTrimmed()) {
-            return QuestionAnswer.no("trimmed or deleted: it keeps " + p.length() + " entries of those added", threshold);
+            return QuestionAnswer.no(() -> "trimmed or deleted: it keeps " + p.length() + " entries of those added", () -> threshold);
         }
         if (persistent == null) {
-            return QuestionAnswer.unknown("never trimmed; persistence unknown", threshold);
+            return QuestionAnswer.unknown(() -> "never trimmed; persistence unknown", () -> threshold);
         }
-        return persistent ? QuestionAnswer.yes("never trimmed (" + p.length() + " entries, all ever added) with persistence on", threshold)
-                : QuestionAnswer.no("never trimmed, but without persistence: kept in RAM only", threshold);
+        return persistent ? QuestionAnswer.yes(() -> "never trimmed (" + p.length() + " entries, all ever added) with persistence on", () -> threshold)
+                : QuestionAnswer.no(() -> "never trimmed, but without persistence: kept in RAM only", () -> threshold);
     }
 
     static QuestionAnswer longRetention(RedisStreamProfile p, StreamFitConfig.Advisor a) {
         double threshold = a.longRetention().toSeconds();
         String thresholdText = "oldest entry ≥ " + Evidence.duration(threshold);
         if (p.oldestAgeSeconds() == null) {
-            return p.length() == 0 ? QuestionAnswer.no("empty stream", thresholdText)
-                    : QuestionAnswer.unknown("entry IDs are not time-based", thresholdText);
+            return p.length() == 0 ? QuestionAnswer.no(() -> "empty stream", () -> thresholdText)
+                    : QuestionAnswer.unknown(() -> "entry IDs are not time-based", () -> thresholdText);
         }
         String evidence = "oldest entry " + Evidence.duration(p.oldestAgeSeconds()) + " old (" + p.length() + " entries"
                 + (p.memoryBytes() == null ? "" : ", " + Evidence.bytes(p.memoryBytes())) + ")";
-        return p.oldestAgeSeconds() >= threshold ? QuestionAnswer.yes(evidence + " ≥ " + Evidence.duration(threshold), thresholdText)
-                : QuestionAnswer.no(evidence + " < " + Evidence.duration(threshold), thresholdText);
+        return p.oldestAgeSeconds() >= threshold ? QuestionAnswer.yes(() -> evidence + " ≥ " + Evidence.duration(threshold), () -> thresholdText)
+                : QuestionAnswer.no(() -> evidence + " < " + Evidence.duration(threshold), () -> thresholdText);
     }
 
     // ---- capacity signals -----------------------------------------------------------------------
@@ -141,7 +141,7 @@ public final class RedisStreamRules {
 
     static Recommendation recommendation(Verdict verdict, RedisStreamProfile p, Questions q, List<Signal> signals, StreamFitConfig.Advisor a) {
         if (verdict == Verdict.FITS) {
-            return Recommendation.of("Redis carries it: " + q.yesCount() + " of 4 questions answered yes and no capacity signal");
+            return Recommendation.of(() -> "Redis carries it: " + q.yesCount() + " of 4 questions answered yes and no capacity signal");
         }
         double peak = p.writeRatePeak() == null ? 0 : p.writeRatePeak();
         int partitions = (int) Math.max(Math.max(Math.ceil(peak / a.partitionRate()), p.maxConsumers()), 1);
@@ -149,7 +149,7 @@ public final class RedisStreamRules {
         long retentionHours = Math.max(24, (long) Math.ceil(reach * 1.5 / 3600));
         String why = q.yesCount() >= 2 ? q.yesCount() + " of 4 questions answered yes"
                 : "capacity: " + String.join(", ", signals.stream().map(signal -> signal.rule().id()).toList());
-        return new Recommendation("Move to Kafka (" + why + "): a topic with " + partitions + (partitions == 1 ? " partition" : " partitions") + " (peak " + Evidence.rate(peak)
+        return Recommendation.of(() -> "Move to Kafka (" + why + "): a topic with " + partitions + (partitions == 1 ? " partition" : " partitions") + " (peak " + Evidence.rate(peak)
                 + ", up to " + p.maxConsumers() + " consumers per group) and retention.ms=" + retentionHours * 3_600_000L + " ("
                 + retentionHours + " h: 1.5 × the oldest entry or deepest group lag, at least a day)",
                 partitions, retentionHours, null, null, null);

@@ -43,34 +43,40 @@ public class FindingsRegistry {
      * By scope: an evaluation touches only its own scope's findings, so targets are evaluated in
      * parallel and one with 30,000 findings does not make every other target's evaluation walk them.
      */
-    private final Map<Scope, Map<String, Entry>> scopes = new ConcurrentHashMap<>();
+    private final Map<Scope, Map<Subject, Entry>> scopes = new ConcurrentHashMap<>();
+
+    /** What a finding is about within its scope; its fingerprint is a hash of this, computed once per finding. */
+    private record Subject(Rule rule, String workload, String group) {
+    }
 
     /** Replaces what {@code evaluator} observed on {@code target} with {@code observations}. */
     public void evaluate(String evaluator, TargetId target, List<Observation> observations, Instant now) {
         Scope scope = new Scope(evaluator, target);
         // One evaluation per target at a time (the pipeline's lanes); the lock only guards against misuse.
-        Map<String, Entry> entries = scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>());
+        Map<Subject, Entry> entries = scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>());
         synchronized (entries) {
             replace(scope, entries, observations, now);
         }
     }
 
-    private void replace(Scope scope, Map<String, Entry> entries, List<Observation> observations, Instant now) {
+    private void replace(Scope scope, Map<Subject, Entry> entries, List<Observation> observations, Instant now) {
         TargetId target = scope.target();
-        Set<String> seen = new HashSet<>();
+        Set<Subject> seen = new HashSet<>();
         Duration holdFor = config.alerts().holdFor();
         for (Observation o : observations) {
-            String fingerprint = fingerprint(o.rule().id(), target, o.workload(), o.group());
-            seen.add(fingerprint);
-            Entry previous = entries.get(fingerprint);
+            Subject subject = new Subject(o.rule(), o.workload(), o.group());
+            seen.add(subject);
+            Entry previous = entries.get(subject);
+            // A SHA-256 per finding and poll adds up at 30,000 findings: reuse the one computed when it first appeared.
+            String fingerprint = previous != null ? previous.finding().fingerprint() : fingerprint(o.rule().id(), target, o.workload(), o.group());
             Instant since = previous == null || previous.finding().state() == FindingState.RESOLVED ? now : previous.firstSeen();
             FindingState state = Duration.between(since, now).compareTo(holdFor) >= 0 ? FindingState.FIRING : FindingState.PENDING;
             Finding finding = new Finding(fingerprint, o.rule().id(), o.severity(), target.system(), target.name(), o.workload(),
                     o.group(), state, since, o.value(), o.threshold(), o.message());
-            entries.put(fingerprint, new Entry(scope, finding, since));
+            entries.put(subject, new Entry(scope, finding, since));
         }
-        entries.replaceAll((fingerprint, entry) -> {
-            if (seen.contains(fingerprint) || entry.finding().state() == FindingState.RESOLVED) {
+        entries.replaceAll((subject, entry) -> {
+            if (seen.contains(subject) || entry.finding().state() == FindingState.RESOLVED) {
                 return entry;
             }
             Finding f = entry.finding();

@@ -67,6 +67,11 @@ public class RedisHealthEvaluator implements Stage {
         });
     }
 
+    @Override
+    public void forget(TargetId target) {
+        concerning.remove(target);
+    }
+
     /** The server findings of the target's latest poll that concern {@code stream} (see {@link ServerFinding}). */
     public List<Observation> concerning(TargetId target, String stream) {
         return concerning.getOrDefault(target, Map.of()).getOrDefault(stream, List.of());

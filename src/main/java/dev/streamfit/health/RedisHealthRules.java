@@ -2,8 +2,10 @@ package dev.streamfit.health;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -198,7 +200,8 @@ public final class RedisHealthRules {
      */
     public static Optional<ServerFinding> durabilityMismatch(RedisInstanceSnapshot s, List<String> streamsWithGroups,
             Supplier<List<String>> streamsKeptLikeALog) {
-        List<String> concerned = new ArrayList<>();
+        // Insertion-ordered and hashed: a server may hold 10,000 streams.
+        Set<String> concerned = new LinkedHashSet<>();
         List<String> reasons = new ArrayList<>();
         String policy = s.maxmemoryPolicy();
         if (policy != null && policy.startsWith("allkeys-") && !streamsWithGroups.isEmpty()) {
@@ -209,7 +212,7 @@ public final class RedisHealthRules {
         if (Boolean.FALSE.equals(s.persistent())) {
             List<String> logs = streamsKeptLikeALog.get();
             if (!logs.isEmpty()) {
-                logs.stream().filter(name -> !concerned.contains(name)).forEach(concerned::add);
+                concerned.addAll(logs);
                 reasons.add(Evidence.some(logs, "stream", "streams") + " kept like a log (never trimmed, old or replayed) on " + s.address()
                         + ", which has no persistence: a restart loses them");
             }

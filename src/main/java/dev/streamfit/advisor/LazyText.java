@@ -1,0 +1,48 @@
+package dev.streamfit.advisor;
+
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Words built the first time they are read. Every workload is evaluated at every poll — 10,000
+ * streams, each with four answers and a recommendation — while their evidence is read only when
+ * someone opens the API or the page: formatting it eagerly would make each evaluation cost a few
+ * hundred thousand {@code String.format}s for nothing. The numbers the words describe are captured
+ * when the answer is made, so the text says what that evaluation measured.
+ */
+public final class LazyText {
+
+    private Supplier<String> words;
+    private volatile String built;
+
+    private LazyText(Supplier<String> words) {
+        this.words = words;
+    }
+
+    static LazyText of(Supplier<String> words) {
+        return new LazyText(words);
+    }
+
+    static LazyText now(String text) {
+        LazyText lazy = new LazyText(null);
+        lazy.built = text;
+        return lazy;
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        String text = built;
+        if (text == null) {
+            synchronized (this) {
+                if (built == null) {
+                    built = words.get();
+                    words = null; // what it captured can go
+                }
+                text = built;
+            }
+        }
+        return text;
+    }
+}
