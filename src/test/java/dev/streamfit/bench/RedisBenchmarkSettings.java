@@ -1,39 +1,39 @@
 package dev.streamfit.bench;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * The options of {@code scripts/bench-redis} ({@code -D...} or in {@code BENCH_OPTS}):
  * <ul>
- * <li>{@code bench.streams} (10000), {@code bench.groups} (3), {@code bench.entries} (30), {@code bench.read} (10): the data set;
- * <li>{@code bench.pollInterval} (5s): the service's {@code streamfit.poll-interval};
- * <li>{@code bench.polls} (20), {@code bench.duration} (polls × interval), {@code bench.maxDuration}, {@code bench.apiPause} (2s):
- * how long and how the service is sampled;
- * <li>{@code bench.scrapes} (5): measured redis_exporter scrapes, after one that is not measured;
- * <li>{@code bench.out} (docs/benchmarks.md): the report file.
+ * <li>{@code bench.streams} (10000), {@code bench.groupsPerStream} (3), {@code bench.entries} (30), {@code bench.read} (10): the data set;
+ * <li>{@code bench.pollInterval} (5s), {@code bench.polls} (20), {@code bench.duration} (polls × interval), {@code bench.maxDuration},
+ * {@code bench.apiPause} (2s), {@code bench.out}: see {@link ScenarioOptions};
+ * <li>{@code bench.scrapes} (5): measured redis_exporter scrapes, after one that is not measured.
  * </ul>
  */
-record RedisBenchmarkSettings(RedisDataSet.Shape shape, Duration pollInterval, ServiceSampler.Plan plan, int scrapes, Path out,
-        String command) {
+record RedisBenchmarkSettings(RedisDataSet.Shape shape, ScenarioOptions scenario, int scrapes) {
 
     static final String TARGET = "bench";
+    /** The default of {@code streamfit.redis.<name>.max-streams} (README): more streams need the key. */
+    private static final int DEFAULT_MAX_STREAMS = 10_000;
 
     static RedisBenchmarkSettings fromSystemProperties() {
         BenchOptions options = new BenchOptions("scripts/bench-redis");
         RedisDataSet.Shape shape = RedisDataSet.Shape.from(options, 10_000, 3);
-        Duration interval = options.duration("bench.pollInterval", Duration.ofSeconds(5));
-        ServiceSampler.Plan plan = ServiceSampler.Plan.from(options, interval, Duration.ZERO);
-        int scrapes = options.integer("bench.scrapes", 5, 1);
-        Path out = options.path("bench.out", Path.of("docs", "benchmarks.md"));
-        return new RedisBenchmarkSettings(shape, interval, plan, scrapes, out, options.command());
+        ScenarioOptions scenario = ScenarioOptions.read(options, Duration.ofSeconds(5), Duration.ZERO);
+        return new RedisBenchmarkSettings(shape, scenario, options.integer("bench.scrapes", 5, 1));
     }
 
-    /** One Redis target watching the data set's streams; {@code max-streams} raised only when the data set exceeds its default. */
+    /** One Redis target watching the data set's streams, {@code max-streams} raised only when the data set needs it. */
     ServiceConfigFile serviceConfig(String redisUrl) {
-        ServiceConfigFile config = new ServiceConfigFile(pollInterval).redis(TARGET, redisUrl, RedisDataSet.GLOB);
-        if (shape.streams() > 10_000) {
-            config.set("streamfit.redis." + TARGET + ".max-streams", String.valueOf(shape.streams()));
+        return redisTarget(new ServiceConfigFile(scenario.pollInterval()), TARGET, redisUrl, shape);
+    }
+
+    /** A Redis target as an operator configures it for {@code shape}. */
+    static ServiceConfigFile redisTarget(ServiceConfigFile config, String name, String redisUrl, RedisDataSet.Shape shape) {
+        config.redis(name, redisUrl, RedisDataSet.GLOB);
+        if (shape.streams() > DEFAULT_MAX_STREAMS) {
+            config.set("streamfit.redis." + name + ".max-streams", String.valueOf(shape.streams()));
         }
         return config;
     }

@@ -23,9 +23,9 @@ final class RedisDataSet {
     /** How many streams and how each looks. */
     record Shape(int streams, int groups, int entries, int readPerGroup) {
 
-        /** {@code -Dbench.streams}, {@code -Dbench.groups}, {@code -Dbench.entries}, {@code -Dbench.read}. */
+        /** {@code -Dbench.streams}, {@code -Dbench.groupsPerStream}, {@code -Dbench.entries}, {@code -Dbench.read}. */
         static Shape from(BenchOptions options, int defaultStreams, int defaultGroups) {
-            Shape shape = new Shape(options.integer("bench.streams", defaultStreams, 1), options.integer("bench.groups", defaultGroups, 1),
+            Shape shape = new Shape(options.integer("bench.streams", defaultStreams, 1), options.integer("bench.groupsPerStream", defaultGroups, 1),
                     options.integer("bench.entries", 30, 1), options.integer("bench.read", 10, 0));
             if (shape.readPerGroup() > shape.entries()) {
                 throw new IllegalArgumentException("-Dbench.read must not exceed -Dbench.entries");

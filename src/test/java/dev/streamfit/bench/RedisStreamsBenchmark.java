@@ -27,26 +27,19 @@ public final class RedisStreamsBenchmark {
     }
 
     public static void main(String[] args) {
-        try {
-            run();
-        } catch (Throwable e) {
-            e.printStackTrace();
-            // The Vert.x and HTTP client threads would keep a failed run alive.
-            System.exit(1);
-        }
-        System.exit(0);
+        BenchmarkProcess.runAndExit(RedisStreamsBenchmark::run);
     }
 
     private static void run() throws Exception {
         RedisBenchmarkSettings settings = RedisBenchmarkSettings.fromSystemProperties();
-        log(settings.shape().describe() + "; poll interval " + BenchOptions.human(settings.pollInterval()));
+        log(settings.shape().describe() + "; poll interval " + BenchOptions.human(settings.scenario().pollInterval()));
         try (OtherWork machine = OtherWork.watch(); RedisServer redis = RedisServer.start()) {
             String versions = Versions.streamFit() + "; " + Versions.redisServer(redis.url()) + " (no persistence, own port); "
                     + "prometheus-redis-exporter " + RedisExporter.version();
             double loadSeconds = RedisDataSet.load(redis.url(), settings.shape());
             log(String.format(Locale.ROOT, "loaded in %.1f s", loadSeconds));
 
-            ServiceRun service = ServiceRun.measure(settings.serviceConfig(redis.url()), settings.plan(),
+            ServiceRun service = ServiceRun.measure(settings.serviceConfig(redis.url()), settings.scenario().plan(),
                     List.of("redis/" + RedisBenchmarkSettings.TARGET), app -> RedisDataSet.checkServiceView(
                             app.json("/api/v1/redis/" + RedisBenchmarkSettings.TARGET + "/streams"), settings.shape()));
 
@@ -64,12 +57,11 @@ public final class RedisStreamsBenchmark {
                     log(String.format(Locale.ROOT, "  redis_exporter scrape %d: %.1f ms", i + 1, scrape.millis()));
                 }
             }
-            RedisStreamsReport report = new RedisStreamsReport(settings, versions, machine.summary(), loadSeconds, service, scrapes,
+            ComparisonSection report = RedisStreamsReport.section(settings, versions, machine.summary(), loadSeconds, service, scrapes,
                     exporterCommand);
-            BenchmarkReport.writeSection(settings.out(), RedisStreamsReport.HEADING, report.markdown(),
-                    RedisStreamsReport.SUPERSEDED_HEADING);
-            log(report.summary());
-            log("wrote " + settings.out().toAbsolutePath());
+            report.writeTo(settings.scenario().out());
+            log(report.comparison().summary());
+            log("wrote " + settings.scenario().out().toAbsolutePath());
         }
     }
 }
