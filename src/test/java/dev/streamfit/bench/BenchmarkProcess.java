@@ -1,8 +1,8 @@
 package dev.streamfit.bench;
 
 /**
- * How a benchmark's main ends: exit 0 when the run completed, 1 with the stack trace when it
- * failed. Exiting explicitly matters: the Vert.x, Kafka client and HTTP client threads of a
+ * How a benchmark's main runs: with the Kafka clients' chatter off, ending in exit 0 when the run
+ * completed, 1 with the stack trace when it failed. Exiting explicitly matters: the Vert.x, Kafka client and HTTP client threads of a
  * benchmark would keep a failed run's JVM alive.
  */
 final class BenchmarkProcess {
@@ -16,6 +16,7 @@ final class BenchmarkProcess {
     }
 
     static void runAndExit(Run run) {
+        BenchLog.quietKafkaClients();
         try {
             run.run();
         } catch (Throwable e) {

@@ -34,7 +34,6 @@ public final class KafkaLagBenchmark {
 
     private static void run() throws Exception {
         KafkaBenchmarkSettings settings = KafkaBenchmarkSettings.fromSystemProperties();
-        BenchLog.quietKafkaClients();
         log(settings.shape().describe() + "; poll interval " + BenchOptions.human(settings.scenario().pollInterval()));
         try (OtherWork machine = OtherWork.watch(); KafkaBroker broker = KafkaBroker.start(); KafkaFixtures kafka = new KafkaFixtures(broker)) {
             String versions = Versions.streamFit() + "; " + Versions.kafka() + " (broker, clients and kafka-consumer-groups): one KRaft "
