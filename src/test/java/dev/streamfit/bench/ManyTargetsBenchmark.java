@@ -29,7 +29,7 @@ public final class ManyTargetsBenchmark {
     private static void run() throws Exception {
         ManyTargetsSettings settings = ManyTargetsSettings.fromSystemProperties();
         log(settings.redisTargets() + " Redis targets of " + settings.redis().describe() + "; " + settings.kafkaTargets()
-                + " Kafka targets of " + settings.kafka().describe());
+                + " Kafka targets like " + settings.kafkaShape(0).describe());
         try (OtherWork machine = OtherWork.watch(); RedisFleet fleet = RedisFleet.start(settings.redisTargets());
                 KafkaBroker broker = KafkaBroker.start(); KafkaFixtures kafka = new KafkaFixtures(broker)) {
             String versions = Versions.streamFit() + "; " + (fleet.servers().isEmpty() ? "" : Versions.redisServer(fleet.servers().get(0).url())

@@ -41,7 +41,7 @@ final class ServiceFiguresMarkdown {
     /** One row per target. */
     static String targetTable(ServiceSamples samples, Duration interval) {
         StringBuilder md = new StringBuilder();
-        md.append("| target | polls seen | first poll s | poll median s | poll p90 s | poll max s | evaluation median s "
+        md.append("| target | polls seen | first poll seen s | poll median s | poll p90 s | poll max s | evaluation median s "
                 + "| evaluation max s | longest gap between polls s | polls down |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ServiceSamples.TargetFigures t : samples.targets()) {

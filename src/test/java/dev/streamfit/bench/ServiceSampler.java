@@ -90,6 +90,10 @@ final class ServiceSampler {
         long nextProgress = 30;
         while (true) {
             Thread.sleep(1000);
+            if (!service.isAlive()) {
+                running = false;
+                throw new IllegalStateException("the service exited while it was sampled:\n" + service.outputTail());
+            }
             double elapsed = (System.nanoTime() - start) / 1e9;
             int fewest = targets.stream().mapToInt(t -> tracks.get(t).gaugeSamples()).min().orElse(0);
             if (elapsed >= plan.maxDuration().toSeconds()
@@ -126,8 +130,8 @@ final class ServiceSampler {
                                 target.path("lastPollSeconds").isNumber() ? target.get("lastPollSeconds").asDouble() : null,
                                 target.path("error").isTextual() ? target.get("error").asText() : null);
                     }
-                } catch (IOException e) {
-                    failed("/api/v1/targets is not JSON: " + e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    failed("/api/v1/targets could not be read: " + e);
                 }
             }
             RedisServer.sleep(WATCH_MILLIS);
@@ -142,20 +146,28 @@ final class ServiceSampler {
             }
             ServiceUnderTest.Answer metrics = timed("/q/metrics", metricsMillis);
             if (metrics.ok()) {
-                metricsBytes.set(metrics.body().length());
-                Map<String, Double> polls = MetricsText.byTarget(metrics.body(), POLL_GAUGE);
-                Map<String, Double> evaluations = MetricsText.byTarget(metrics.body(), EVALUATION_GAUGE);
-                evaluationGaugeExported |= !evaluations.isEmpty();
-                // A track names its target system/name, the key MetricsText gives a series.
-                for (TargetTrack track : due) {
-                    track.gauges(polls.get(track.target()), evaluations.get(track.target()));
-                }
+                readGauges(metrics.body(), due);
             }
             ServiceUnderTest.Answer workloads = timed("/api/v1/workloads", workloadsMillis);
             if (workloads.ok()) {
                 workloadsBytes.set(workloads.body().length());
             }
             pause(plan.apiPause());
+        }
+    }
+
+    private void readGauges(String body, List<TargetTrack> due) {
+        try {
+            metricsBytes.set(body.length());
+            Map<String, Double> polls = MetricsText.byTarget(body, POLL_GAUGE);
+            Map<String, Double> evaluations = MetricsText.byTarget(body, EVALUATION_GAUGE);
+            evaluationGaugeExported |= !evaluations.isEmpty();
+            // A track names its target system/name, the key MetricsText gives a series.
+            for (TargetTrack track : due) {
+                track.gauges(polls.get(track.target()), evaluations.get(track.target()));
+            }
+        } catch (RuntimeException e) {
+            failed("/q/metrics could not be read: " + e);
         }
     }
 

@@ -51,15 +51,24 @@ final class ServiceUnderTest implements AutoCloseable {
         long deadline = started + timeout.toNanos();
         while (!service.get("/api/v1/targets").ok()) {
             if (!service.app.isAlive() || System.nanoTime() > deadline) {
-                String output = service.app.output();
+                String output = service.outputTail();
                 service.close();
-                throw new IllegalStateException("StreamFit did not answer on /api/v1/targets within " + timeout + ":\n"
-                        + output.substring(Math.max(0, output.length() - 4000)));
+                throw new IllegalStateException("StreamFit did not answer on /api/v1/targets within " + timeout + ":\n" + output);
             }
             RedisServer.sleep(200);
         }
         service.startSeconds = (System.nanoTime() - started) / 1e9;
         return service;
+    }
+
+    boolean isAlive() {
+        return app.isAlive();
+    }
+
+    /** The end of the app's log, for a failure message. */
+    String outputTail() {
+        String output = app.output();
+        return output.substring(Math.max(0, output.length() - 4000));
     }
 
     /** Seconds from starting the JVM until the API answered. */
