@@ -42,6 +42,16 @@ final class BenchmarkReport {
         return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MiB", bytes / 1024.0 / 1024.0);
     }
 
+    /** A size in KiB below 1 MiB, else in MiB. */
+    static String size(long bytes) {
+        return bytes >= 0 && bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0) : mib(bytes);
+    }
+
+    /** "1 poll", "3 polls". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /**
      * Replaces the section that starts with the line {@code heading} (up to the next heading of level
      * 1 or 2) or appends it, and removes the sections headed {@code superseded}: the headings an older

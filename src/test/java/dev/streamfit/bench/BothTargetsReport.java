@@ -27,6 +27,6 @@ final class BothTargetsReport {
                 BenchOptions.human(settings.window()), pollsPerWindow, BenchOptions.human(settings.minObservation()));
         return new ServiceSection(HEADING, introduction, scenario, versions, load,
                 List.of("Redis: " + settings.redis().describe(), "Kafka: " + settings.kafka().describe()), loadSeconds, List.of(window),
-                service, false, true);
+                service, Issue8Targets.Scenario.BOTH_TARGETS);
     }
 }

@@ -22,6 +22,6 @@ final class ManyTargetsReport {
                         + settings.redis().describe(),
                         settings.kafkaTargets() + " Kafka targets `k<i>` on one broker, each with `topics` and `groups` regexes "
                                 + "`k<i>-.*` selecting a data set of its own: " + settings.kafkaShape(0).describe()),
-                loadSeconds, List.of(history), service, true, false);
+                loadSeconds, List.of(history), service, Issue8Targets.Scenario.MANY_TARGETS);
     }
 }

@@ -88,8 +88,8 @@ final class ServiceFiguresMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("| endpoint | requests | p50 ms | p99 ms | max ms | answer size |\n|---|---:|---:|---:|---:|---:|\n");
         apiRow(md, "`GET /api/v1/targets`", samples.targetsMillis(), "");
-        apiRow(md, "`GET /api/v1/workloads`", samples.workloadsMillis(), BenchmarkReport.mib(samples.workloadsBytes()));
-        apiRow(md, "`GET /q/metrics`", samples.metricsMillis(), BenchmarkReport.mib(samples.metricsBytes()));
+        apiRow(md, "`GET /api/v1/workloads`", samples.workloadsMillis(), BenchmarkReport.size(samples.workloadsBytes()));
+        apiRow(md, "`GET /q/metrics`", samples.metricsMillis(), BenchmarkReport.size(samples.metricsBytes()));
         return md.toString();
     }
 
@@ -102,7 +102,7 @@ final class ServiceFiguresMarkdown {
     static String health(ServiceSamples samples, ServiceLog log, HeapAfterGc heap) {
         StringBuilder md = new StringBuilder();
         md.append("- Any target reported down (`up: false` in `/api/v1/targets`): ")
-                .append(samples.downPolls() == 0 ? "never" : "**yes, " + samples.downPolls() + " polls**; first: " + firstError(samples))
+                .append(samples.downPolls() == 0 ? "never" : "**yes, " + BenchmarkReport.count(samples.downPolls(), "poll") + "**; first: " + firstError(samples))
                 .append(". Log lines \"is down\": ").append(log.downLines())
                 .append(log.firstDown() == null ? "" : " (first: `" + log.firstDown() + "`)").append(".\n");
         md.append("- Vert.x blocked-thread warnings (`").append(ServiceLog.BLOCKED).append("` in the app's log): ")
