@@ -25,7 +25,8 @@ final class ServiceFiguresMarkdown {
     /** How the service was run and sampled, with its whole config file. */
     static String method(ServiceConfigFile config, ServiceSampler.Plan plan, double startSeconds, ServiceSamples samples) {
         return "- The service: `" + ServiceUnderTest.COMMAND + "` with the config file below in `QUARKUS_CONFIG_LOCATIONS` and "
-                + "`QUARKUS_HTTP_PORT` on a free port; its normal schedule, no warm-up of its own, sampled from its first poll on. "
+                + "`QUARKUS_HTTP_PORT` on a free port; its normal schedule, no warm-up of its own, sampled from the moment its API answered (the first poll seen is shown "
+                + "apart). "
                 + String.format(Locale.ROOT, "Its API answered %.1f s after the JVM started.%n", startSeconds)
                 + String.format(Locale.ROOT, "- Sampled for %.0f s (at least %s and %d polls of every target, at most %s): "
                         + "`GET /api/v1/targets` every %d ms, each new `lastPollAt` a poll; meanwhile `GET /q/metrics` then "
