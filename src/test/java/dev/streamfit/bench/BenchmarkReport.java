@@ -1,45 +1,78 @@
 package dev.streamfit.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
-/** What the benchmark mains share for their reports: machine facts, command output, medians, and writing their section. */
+/**
+ * What every benchmark report shares: the lines that make a figure checkable (date, machine, load,
+ * versions, the command that repeats the run) and writing the report as one section of a Markdown
+ * file, so that each benchmark can be run again on its own without touching the others' sections.
+ */
 final class BenchmarkReport {
+
     private BenchmarkReport() {
     }
 
     /**
-     * Replaces the section that starts with the line {@code heading} (up to the next heading of level 1 or 2) or appends
-     * it; the file is read just before writing, and created if needed.
+     * The bullets every section starts with. {@code load} is what {@link Machine#loadAverage()} said
+     * before the run and after it, plus what {@link OtherWork} saw meanwhile.
      */
-    static void writeSection(Path file, String heading, String section) throws IOException {
+    static String header(String versions, String load, String command) {
+        return "- Date: " + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                + "\n- Machine: " + Machine.describe() + "; " + versions
+                + "\n- Load average (1/5/15 min): " + load
+                + "\n- Reproduce: `" + command + "`\n";
+    }
+
+    /** A number for a table cell: "n/a" for an unknown (NaN) one, never a made-up 0. */
+    static String figure(String format, double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
+    }
+
+    static String mib(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MiB", bytes / 1024.0 / 1024.0);
+    }
+
+    /** A size in KiB below 1 MiB, else in MiB. */
+    static String size(long bytes) {
+        return bytes >= 0 && bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0) : mib(bytes);
+    }
+
+    /** "1 poll", "3 polls". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * Replaces the section that starts with the line {@code heading} (up to the next heading of level
+     * 1 or 2) or appends it, and removes the sections headed {@code superseded}: the headings an older
+     * version of the benchmark wrote, so that a run never leaves figures of another method behind. The
+     * file is read just before writing, and created if needed.
+     */
+    static void writeSection(Path file, String heading, String section, String... superseded) throws IOException {
         String existing = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
         List<String> lines = new ArrayList<>(Arrays.asList(existing.split("\n", -1)));
-        int start = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).strip().equals(heading)) {
-                start = i;
-                break;
+        for (String old : superseded) {
+            int start = sectionStart(lines, old);
+            if (start >= 0) {
+                lines.subList(start, sectionEnd(lines, start)).clear();
             }
         }
+        int start = sectionStart(lines, heading);
         String result;
         if (start < 0) {
-            result = existing.stripTrailing() + "\n\n" + section.stripTrailing() + "\n";
+            result = String.join("\n", lines).stripTrailing() + "\n\n" + section.stripTrailing() + "\n";
         } else {
-            int end = lines.size();
-            for (int i = start + 1; i < lines.size(); i++) {
-                if (lines.get(i).startsWith("## ") || lines.get(i).startsWith("# ")) {
-                    end = i;
-                    break;
-                }
-            }
+            int end = sectionEnd(lines, start);
             String before = String.join("\n", lines.subList(0, start));
             String after = String.join("\n", lines.subList(end, lines.size()));
             result = (before.isBlank() ? "" : before.stripTrailing() + "\n\n") + section.stripTrailing() + "\n"
@@ -51,72 +84,21 @@ final class BenchmarkReport {
         Files.writeString(file, result);
     }
 
-    // ---------------------------------------------------------------- machine
-
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + "/" + parts[1] + "/" + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    static String nproc() {
-        String out = commandOutput(List.of("nproc"), 10).strip();
-        return out.matches("\\d+") ? out : String.valueOf(Runtime.getRuntime().availableProcessors());
-    }
-
-    static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
-                }
+    private static int sectionStart(List<String> lines, String heading) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals(heading)) {
+                return i;
             }
-        } catch (IOException e) {
-            // fall through
         }
-        return "unknown CPU";
+        return -1;
     }
 
-    static String totalRam() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    long kib = Long.parseLong(line.replaceAll("\\D", ""));
-                    return String.format(Locale.ROOT, "%.1f GiB", kib / 1024.0 / 1024.0);
-                }
+    private static int sectionEnd(List<String> lines, int start) {
+        for (int i = start + 1; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("## ") || lines.get(i).startsWith("# ")) {
+                return i;
             }
-        } catch (IOException | NumberFormatException e) {
-            // fall through
         }
-        return "unknown";
-    }
-
-    /** The command's standard output and error together, waiting up to the timeout for it to end; "" if it cannot start. */
-    static String commandOutput(List<String> command, long timeoutSeconds) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
-    // ---------------------------------------------------------------- figures
-
-    static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+        return lines.size();
     }
 }

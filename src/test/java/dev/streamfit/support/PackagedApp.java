@@ -23,6 +23,11 @@ public final class PackagedApp implements AutoCloseable {
     private final int port;
 
     public PackagedApp(String configFileText, Map<String, String> environment) {
+        this(configFileText, environment, "256m");
+    }
+
+    /** With the heap limit an operator would give it ({@code -Xmx}, e.g. "512m" for a 512 MiB pod). */
+    public PackagedApp(String configFileText, Map<String, String> environment, String maxHeap) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw verify, which packages before the *IT tests");
         }
@@ -32,7 +37,7 @@ public final class PackagedApp implements AutoCloseable {
             this.config = Files.createTempFile("streamfit-", ".properties");
             Files.writeString(config, configFileText);
             List<String> command = new ArrayList<>(List.of(
-                    ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
+                    ProcessHandle.current().info().command().orElse("java"), "-Xmx" + maxHeap, "-jar", JAR.toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().put("QUARKUS_CONFIG_LOCATIONS", config.toString());
@@ -46,6 +51,11 @@ public final class PackagedApp implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The app's JVM, for jcmd. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {
