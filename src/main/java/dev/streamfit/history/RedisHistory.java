@@ -109,7 +109,7 @@ public class RedisHistory implements Stage {
 
     /**
      * One part of a stream ID, exact. Redis allows parts up to 2^64 − 1; one at or beyond 2^63 (no
-     * clock produces it) is unknown rather than a wrapped, negative number.
+     * clock or sequence gets there unless set by hand) is unknown rather than a wrapped, negative number.
      */
     static long idPart(String part) {
         long value = Long.parseUnsignedLong(part);
