@@ -11,6 +11,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.streamfit.history.SampleRing;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -44,6 +45,7 @@ public class ConfigValidator {
         positive(problems, "streamfit.poll-interval", config.pollInterval());
         config.pollTimeout().ifPresent(t -> positive(problems, "streamfit.poll-timeout", t));
         positive(problems, "streamfit.advisor.window", config.advisor().window());
+        historyWindow(problems, "streamfit.advisor.window", config.advisor().window());
         positive(problems, "streamfit.rules.kafka.stop-after", config.rules().kafka().stopAfter());
         positive(problems, "streamfit.rules.redis.stalled-after", config.rules().redis().stalledAfter());
         StreamFitConfig.Advisor advisor = config.advisor();
@@ -98,6 +100,16 @@ public class ConfigValidator {
     private static void positive(List<Problem> problems, String key, Duration value) {
         if (value.isZero() || value.isNegative()) {
             problems.add(new Problem(key, "is " + value.toString().substring(2).toLowerCase() + "; must be a positive duration such as 15s"));
+        }
+    }
+
+    /** The history divides the window into buckets of at least 1 ms and counts times in int milliseconds. */
+    private static void historyWindow(List<Problem> problems, String key, Duration value) {
+        String shown = value.toString().substring(2).toLowerCase();
+        if (value.compareTo(SampleRing.MAX_WINDOW) > 0) {
+            problems.add(new Problem(key, "is " + shown + "; must be at most " + SampleRing.MAX_WINDOW.toDays() + "d, the longest history StreamFit keeps"));
+        } else if (value.compareTo(Duration.ZERO) > 0 && value.toMillis() < SampleRing.BUCKETS_PER_WINDOW) {
+            problems.add(new Problem(key, "is " + shown + "; must be at least " + SampleRing.BUCKETS_PER_WINDOW + "ms, 1 ms per history bucket"));
         }
     }
 

@@ -22,20 +22,17 @@ import dev.streamfit.poll.StageName;
 import dev.streamfit.poll.TargetPolled;
 
 /**
- * A bounded history over {@code streamfit.advisor.window} of every Kafka partition (log start and
- * end offsets: what time lag is interpolated from), topic (summed log end and size: rates) and
- * group-partition (committed offset and lag: the lag evaluation's window). Deleted topics and groups
- * are forgotten. Group-partitions get fewer samples than partitions: there are ten times as many.
+ * A history over {@code streamfit.advisor.window} of every Kafka partition (log-end offset: what time
+ * lag is interpolated from), topic (summed log end and size: rates) and group-partition (committed
+ * offset and lag: the lag evaluation's window). Deleted topics and groups are forgotten.
  */
 @ApplicationScoped
 public class KafkaHistory implements Stage {
 
-    static final int PARTITION_CAPACITY = 120;
-    static final int GROUP_CAPACITY = 48;
-
-    public static final int PARTITION_LOG_END = 0, PARTITION_LOG_START = 1;
+    public static final int PARTITION_LOG_END = 0;
     public static final int TOPIC_LOG_END_SUM = 0, TOPIC_SIZE = 1;
     public static final int GROUP_COMMITTED = 0, GROUP_LAG = 1;
+    private static final int PARTITION_COLUMNS = 1, TOPIC_COLUMNS = 2, GROUP_COLUMNS = 2;
 
     public record PartitionKey(TargetId target, String topic, int partition) {
     }
@@ -49,7 +46,9 @@ public class KafkaHistory implements Stage {
     private final Map<PartitionKey, SampleRing> partitions = new ConcurrentHashMap<>();
     private final Map<TopicKey, SampleRing> topics = new ConcurrentHashMap<>();
     private final Map<GroupPartitionKey, SampleRing> groups = new ConcurrentHashMap<>();
-    private final Duration window;
+    private final SampleRing.Layout partitionLayout;
+    private final SampleRing.Layout topicLayout;
+    private final SampleRing.Layout groupLayout;
 
     @Inject
     KafkaHistory(StreamFitConfig config) {
@@ -57,7 +56,9 @@ public class KafkaHistory implements Stage {
     }
 
     public KafkaHistory(Duration window) {
-        this.window = window;
+        partitionLayout = new SampleRing.Layout(PARTITION_COLUMNS, window);
+        topicLayout = new SampleRing.Layout(TOPIC_COLUMNS, window);
+        groupLayout = new SampleRing.Layout(GROUP_COLUMNS, window).withPosition(GROUP_COMMITTED);
     }
 
     @Override
@@ -72,7 +73,6 @@ public class KafkaHistory implements Stage {
 
     public void record(KafkaTargetSnapshot snapshot) {
         long now = snapshot.collectedAt().toEpochMilli();
-        long cutoff = now - window.toMillis();
         TargetId target = snapshot.target();
         Set<PartitionKey> seenPartitions = new HashSet<>();
         Set<TopicKey> seenTopics = new HashSet<>();
@@ -80,17 +80,17 @@ public class KafkaHistory implements Stage {
         for (KafkaTopicSnapshot topic : snapshot.topics()) {
             TopicKey topicKey = new TopicKey(target, topic.topic());
             seenTopics.add(topicKey);
-            double sum = 0;
+            long logEndSum = 0;
             boolean known = true;
             for (KafkaPartitionSnapshot p : topic.partitions()) {
                 PartitionKey key = new PartitionKey(target, topic.topic(), p.partition());
                 seenPartitions.add(key);
                 byPartition.put(key, p);
-                add(partitions, key, PARTITION_CAPACITY, now, cutoff, SampleRing.valueOf(p.logEndOffset()), SampleRing.valueOf(p.logStartOffset()));
+                add(partitions, key, partitionLayout, now, SampleRing.valueOf(p.logEndOffset()));
                 known &= p.logEndOffset() != null;
-                sum += p.logEndOffset() == null ? 0 : p.logEndOffset();
+                logEndSum += p.logEndOffset() == null ? 0 : p.logEndOffset();
             }
-            add(topics, topicKey, PARTITION_CAPACITY, now, cutoff, known ? sum : Double.NaN, SampleRing.valueOf(topic.sizeBytes()));
+            add(topics, topicKey, topicLayout, now, known ? logEndSum : SampleRing.UNKNOWN, SampleRing.valueOf(topic.sizeBytes()));
         }
         Set<GroupPartitionKey> seenGroups = new HashSet<>();
         for (KafkaGroupSnapshot group : snapshot.groups()) {
@@ -102,7 +102,7 @@ public class KafkaHistory implements Stage {
                 }
                 seenGroups.add(key);
                 Long lag = KafkaLag.of(c.offset(), p.logStartOffset(), p.logEndOffset());
-                add(groups, key, GROUP_CAPACITY, now, cutoff, SampleRing.valueOf(c.offset()), SampleRing.valueOf(lag));
+                add(groups, key, groupLayout, now, SampleRing.valueOf(c.offset()), SampleRing.valueOf(lag));
             }
         }
         partitions.keySet().removeIf(k -> k.target().equals(target) && !seenPartitions.contains(k));
@@ -110,10 +110,8 @@ public class KafkaHistory implements Stage {
         groups.keySet().removeIf(k -> k.target().equals(target) && !seenGroups.contains(k));
     }
 
-    private <K> void add(Map<K, SampleRing> rings, K key, int capacity, long now, long cutoff, double... values) {
-        SampleRing ring = rings.computeIfAbsent(key, k -> new SampleRing(capacity, values.length, window.toMillis() / capacity));
-        ring.add(now, values);
-        ring.expire(cutoff);
+    private static <K> void add(Map<K, SampleRing> rings, K key, SampleRing.Layout layout, long now, long... values) {
+        rings.computeIfAbsent(key, k -> new SampleRing(layout)).add(now, values);
     }
 
     public Optional<SampleRing.Samples> partition(TargetId target, String topic, int partition) {

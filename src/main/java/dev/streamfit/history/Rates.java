@@ -1,8 +1,10 @@
 package dev.streamfit.history;
 
-import dev.streamfit.history.SampleRing;
-
-/** Rates and trends over a history column: how every figure per second is computed, in one place. */
+/**
+ * Rates and trends over a history column: how every figure per second is computed, in one place.
+ * Differences are taken between the exact values before they become doubles, so offsets and IDs
+ * beyond 2^53 still give exact changes.
+ */
 public final class Rates {
 
     private Rates() {
@@ -13,28 +15,26 @@ public final class Rates {
         int first = -1;
         int last = -1;
         for (int i = 0; i < s.size(); i++) {
-            if (!Double.isNaN(s.values()[i][column])) {
+            if (s.known(i, column)) {
                 first = first < 0 ? i : first;
                 last = i;
             }
         }
-        if (first < 0 || first == last || s.times()[last] == s.times()[first]) {
+        if (first < 0 || first == last || s.time(last) == s.time(first)) {
             return null;
         }
-        return (s.values()[last][column] - s.values()[first][column]) * 1000.0 / (s.times()[last] - s.times()[first]);
+        return (s.exact(last, column) - s.exact(first, column)) * 1000.0 / (s.time(last) - s.time(first));
     }
 
     /** The largest growth per second between consecutive known values; null with fewer than two. */
     public static Double peak(SampleRing.Samples s, int column) {
         Double peak = null;
         for (int i = 1; i < s.size(); i++) {
-            double a = s.values()[i - 1][column];
-            double b = s.values()[i][column];
-            long dt = s.times()[i] - s.times()[i - 1];
-            if (Double.isNaN(a) || Double.isNaN(b) || dt <= 0) {
+            long dt = s.time(i) - s.time(i - 1);
+            if (!s.known(i - 1, column) || !s.known(i, column) || dt <= 0) {
                 continue;
             }
-            double rate = Math.max(0, b - a) * 1000.0 / dt;
+            double rate = Math.max(0, s.exact(i, column) - s.exact(i - 1, column)) * 1000.0 / dt;
             peak = peak == null ? rate : Math.max(peak, rate);
         }
         return peak;
@@ -44,13 +44,16 @@ public final class Rates {
     public static Double slope(SampleRing.Samples s, int column) {
         int n = 0;
         double sumT = 0, sumV = 0, sumTT = 0, sumTV = 0;
-        long t0 = s.size() == 0 ? 0 : s.times()[0];
+        long t0 = s.size() == 0 ? 0 : s.time(0);
+        long v0 = SampleRing.UNKNOWN;
         for (int i = 0; i < s.size(); i++) {
-            double v = s.values()[i][column];
-            if (Double.isNaN(v)) {
+            if (!s.known(i, column)) {
                 continue;
             }
-            double t = (s.times()[i] - t0) / 1000.0;
+            // Values relative to the first known one: the slope is the same, the sums stay small and exact.
+            v0 = v0 == SampleRing.UNKNOWN ? s.exact(i, column) : v0;
+            double v = s.exact(i, column) - v0;
+            double t = (s.time(i) - t0) / 1000.0;
             n++;
             sumT += t;
             sumV += v;
@@ -67,9 +70,7 @@ public final class Rates {
     /** True when a value ever went down between consecutive known samples. */
     public static boolean everDecreased(SampleRing.Samples s, int column) {
         for (int i = 1; i < s.size(); i++) {
-            double a = s.values()[i - 1][column];
-            double b = s.values()[i][column];
-            if (!Double.isNaN(a) && !Double.isNaN(b) && b < a) {
+            if (s.known(i - 1, column) && s.known(i, column) && s.exact(i, column) < s.exact(i - 1, column)) {
                 return true;
             }
         }

@@ -21,22 +21,20 @@ import dev.streamfit.redis.RedisStreamSnapshot;
 import dev.streamfit.redis.RedisTargetSnapshot;
 
 /**
- * A bounded history over {@code streamfit.advisor.window} of every Redis server, stream and group:
- * what rates, trends and activity are computed from. Streams and groups that disappear are forgotten.
+ * A history over {@code streamfit.advisor.window} of every Redis server, stream and group: what
+ * rates, trends and activity are computed from. Only the columns a later stage reads are kept.
+ * Streams and groups that disappear are forgotten.
  */
 @ApplicationScoped
 public class RedisHistory implements Stage {
 
-    /** Samples per ring: enough for a trend, small enough for 10,000 streams × groups. */
-    static final int CAPACITY = 120;
-
     /** Columns of a stream sample. */
     public static final int STREAM_LENGTH = 0, STREAM_MEMORY = 1, STREAM_ENTRIES_ADDED = 2;
     /** Columns of a group sample: the last-delivered-id as ms and seq, so moves (and rewinds) show. */
-    public static final int GROUP_LAG = 0, GROUP_PENDING = 1, GROUP_ENTRIES_READ = 2, GROUP_DELIVERED_MS = 3, GROUP_DELIVERED_SEQ = 4;
-    /** Columns of a server sample. */
+    public static final int GROUP_LAG = 0, GROUP_DELIVERED_MS = 1, GROUP_DELIVERED_SEQ = 2;
     /** Columns of a server sample; history reads are XRANGE + XREVRANGE calls minus StreamFit's own XRANGEs. */
-    public static final int SERVER_USED_MEMORY = 0, SERVER_EVICTED_KEYS = 1, SERVER_XADD = 2, SERVER_HISTORY_READS = 3;
+    public static final int SERVER_USED_MEMORY = 0, SERVER_EVICTED_KEYS = 1, SERVER_HISTORY_READS = 2;
+    private static final int STREAM_COLUMNS = 3, GROUP_COLUMNS = 3, SERVER_COLUMNS = 3;
 
     public record StreamKey(TargetId target, String stream) {
     }
@@ -47,12 +45,23 @@ public class RedisHistory implements Stage {
     public record ServerKey(TargetId target, String address) {
     }
 
-    @Inject
-    StreamFitConfig config;
-
     private final Map<StreamKey, SampleRing> streams = new ConcurrentHashMap<>();
     private final Map<GroupKey, SampleRing> groups = new ConcurrentHashMap<>();
     private final Map<ServerKey, SampleRing> servers = new ConcurrentHashMap<>();
+    private final SampleRing.Layout streamLayout;
+    private final SampleRing.Layout groupLayout;
+    private final SampleRing.Layout serverLayout;
+
+    @Inject
+    RedisHistory(StreamFitConfig config) {
+        this(config.advisor().window());
+    }
+
+    public RedisHistory(Duration window) {
+        streamLayout = new SampleRing.Layout(STREAM_COLUMNS, window);
+        groupLayout = new SampleRing.Layout(GROUP_COLUMNS, window).withPosition(GROUP_DELIVERED_MS, GROUP_DELIVERED_SEQ);
+        serverLayout = new SampleRing.Layout(SERVER_COLUMNS, window);
+    }
 
     @Override
     public StageName stage() {
@@ -64,11 +73,8 @@ public class RedisHistory implements Stage {
         event.snapshot().filter(RedisTargetSnapshot.class::isInstance).map(RedisTargetSnapshot.class::cast).ifPresent(this::record);
     }
 
-    void record(RedisTargetSnapshot snapshot) {
+    public void record(RedisTargetSnapshot snapshot) {
         long now = snapshot.collectedAt().toEpochMilli();
-        Duration window = config.advisor().window();
-        long spacing = window.toMillis() / CAPACITY;
-        long cutoff = now - window.toMillis();
         TargetId target = snapshot.target();
 
         Set<StreamKey> seenStreams = new HashSet<>();
@@ -76,17 +82,14 @@ public class RedisHistory implements Stage {
         for (RedisStreamSnapshot stream : snapshot.streams()) {
             StreamKey key = new StreamKey(target, stream.stream());
             seenStreams.add(key);
-            SampleRing ring = streams.computeIfAbsent(key, k -> new SampleRing(CAPACITY, 3, spacing));
-            ring.add(now, stream.length(), SampleRing.valueOf(stream.memoryBytes()), SampleRing.valueOf(stream.entriesAdded()));
-            ring.expire(cutoff);
+            streams.computeIfAbsent(key, k -> new SampleRing(streamLayout))
+                    .add(now, stream.length(), SampleRing.valueOf(stream.memoryBytes()), SampleRing.valueOf(stream.entriesAdded()));
             for (RedisGroupSnapshot group : stream.groups()) {
                 GroupKey groupKey = new GroupKey(target, stream.stream(), group.group());
                 seenGroups.add(groupKey);
                 String[] delivered = group.lastDeliveredId().split("-");
-                SampleRing groupRing = groups.computeIfAbsent(groupKey, k -> new SampleRing(CAPACITY, 5, spacing));
-                groupRing.add(now, SampleRing.valueOf(group.lag()), group.pending(), SampleRing.valueOf(group.entriesRead()),
-                        Double.parseDouble(delivered[0]), Double.parseDouble(delivered[1]));
-                groupRing.expire(cutoff);
+                groups.computeIfAbsent(groupKey, k -> new SampleRing(groupLayout))
+                        .add(now, SampleRing.valueOf(group.lag()), idPart(delivered[0]), idPart(delivered[1]));
             }
         }
         streams.keySet().removeIf(k -> k.target().equals(target) && !seenStreams.contains(k));
@@ -96,14 +99,21 @@ public class RedisHistory implements Stage {
         for (RedisInstanceSnapshot server : snapshot.instances()) {
             ServerKey key = new ServerKey(target, server.address());
             seenServers.add(key);
-            SampleRing ring = servers.computeIfAbsent(key, k -> new SampleRing(CAPACITY, 4, spacing));
-            double reads = server.commandCalls().getOrDefault("xrange", 0L) + server.commandCalls().getOrDefault("xrevrange", 0L)
+            long reads = server.commandCalls().getOrDefault("xrange", 0L) + server.commandCalls().getOrDefault("xrevrange", 0L)
                     - server.ownRangeReads();
-            ring.add(now, SampleRing.valueOf(server.usedMemory()), SampleRing.valueOf(server.evictedKeys()),
-                    SampleRing.valueOf(server.commandCalls().get("xadd")), reads);
-            ring.expire(cutoff);
+            servers.computeIfAbsent(key, k -> new SampleRing(serverLayout))
+                    .add(now, SampleRing.valueOf(server.usedMemory()), SampleRing.valueOf(server.evictedKeys()), reads);
         }
         servers.keySet().removeIf(k -> k.target().equals(target) && !seenServers.contains(k));
+    }
+
+    /**
+     * One part of a stream ID, exact. Redis allows parts up to 2^64 − 1; one at or beyond 2^63 (no
+     * clock or sequence gets there unless set by hand) is unknown rather than a wrapped, negative number.
+     */
+    static long idPart(String part) {
+        long value = Long.parseUnsignedLong(part);
+        return value < 0 ? SampleRing.UNKNOWN : value;
     }
 
     public Optional<SampleRing.Samples> stream(TargetId target, String stream) {

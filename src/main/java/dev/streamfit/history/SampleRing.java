@@ -1,52 +1,189 @@
 package dev.streamfit.history;
 
-import java.util.Arrays;
+import java.time.Duration;
 
 /**
- * A bounded ring of timestamped samples, each a fixed number of doubles (NaN = unknown), kept in
- * primitive arrays so that tens of thousands of rings stay cheap. A sample closer than
- * {@code minSpacingMillis} to the previous one replaces it instead of taking a new slot: the ring
- * spans the whole window at any poll interval.
+ * The history of one workload over {@code streamfit.advisor.window}: the last poll of each time
+ * bucket, oldest first, each sample a time and a fixed number of exact {@code long} values.
+ *
+ * <p>The window is divided into {@link Layout#buckets() buckets} of equal length, aligned to the
+ * epoch (so every ring of a target keeps the same polls). A sample replaces the one already in its
+ * bucket: each bucket holds the last poll that fell into it, and the newest sample is always the
+ * latest poll. Samples older than the window are dropped when the next one is added. So the ring
+ * spans the whole window at any poll interval: faster polls only replace more often. Where the
+ * layout names a position (an offset, a last-delivered-id), a poll that moves it back is kept with
+ * the poll before it, even within one bucket: every rewind between two polls shows.
+ *
+ * <p>Storage is compact because there are tens of thousands of rings: a time is an {@code int} of
+ * milliseconds after the ring's base time, a value an {@code int} offset from its column's base. When
+ * an offset does not fit, the column's base moves to the smallest value held; only when the values
+ * held in one column span more than an {@code int} does the ring keep absolute {@code long}s, until
+ * the samples that needed them expire. The arrays grow as samples arrive, so a workload seen once
+ * costs a few slots, not a window's worth.
  */
 public final class SampleRing {
 
-    private final long[] times;
-    private final double[] values;
-    private final int width;
-    private final long minSpacingMillis;
+    /** A value not known at that poll. Never a real value: offsets, counts, IDs and bytes are far from it. */
+    public static final long UNKNOWN = Long.MIN_VALUE;
+
+    /**
+     * Buckets per window: one a minute at the default 1 h window. The ring then spans at least the
+     * window less one bucket and one poll interval (measured with ±20 % jitter: ≥ 98 % at 1 s and 15 s
+     * polls, ≥ 97 % at 60 s); peak rates are per-minute rates (as Prometheus' customary
+     * {@code rate(...[1m])}); a committed offset that stopped moving is seen within a minute of the 5 min
+     * stop-after; slopes rest on 60 points. Twice as many buckets would double the history's heap
+     * (a full 3-column ring takes 1,104 bytes, a Kafka group-partition's 848) for 30 s rates.
+     */
+    public static final int BUCKETS_PER_WINDOW = 60;
+
+    /** The narrow form of {@link #UNKNOWN}: an offset that {@link #fitsNarrow} never produces. */
+    private static final int NARROW_UNKNOWN = Integer.MIN_VALUE;
+
+    /** Slots of a new ring: a workload seen once or twice stays small; the arrays double from here. */
+    private static final int FIRST_CAPACITY = 4;
+
+    /** Times are int milliseconds from the ring's base, so a ring spans at most this long. */
+    public static final Duration MAX_WINDOW = Duration.ofDays(24);
+
+    /** What every ring of one kind shares (columns, window, buckets, position): one instance per kind, not per ring. */
+    public static final class Layout {
+        private final int columns;
+        private final long windowMillis;
+        private final long bucketMillis;
+        private final int buckets;
+        private final int[] positionColumns;
+
+        public Layout(int columns, Duration window) {
+            this(columns, window, BUCKETS_PER_WINDOW);
+        }
+
+        public Layout(int columns, Duration window, int buckets) {
+            if (columns < 1 || buckets < 1 || window.toMillis() < buckets || window.compareTo(MAX_WINDOW) > 0) {
+                throw new IllegalArgumentException("a ring needs at least one column and one bucket of at least 1 ms, and a window of at most "
+                        + MAX_WINDOW.toDays() + " days: " + columns + " columns, " + buckets + " buckets, window " + window);
+            }
+            this.columns = columns;
+            this.windowMillis = window.toMillis();
+            // Rounded up, so that buckets × bucket length covers the window.
+            this.bucketMillis = (windowMillis + buckets - 1) / buckets;
+            this.buckets = buckets;
+            this.positionColumns = new int[0];
+        }
+
+        private Layout(Layout layout, int[] positionColumns) {
+            this.columns = layout.columns;
+            this.windowMillis = layout.windowMillis;
+            this.bucketMillis = layout.bucketMillis;
+            this.buckets = layout.buckets;
+            this.positionColumns = positionColumns;
+        }
+
+        /**
+         * The same layout where the given columns, compared in that order, are a position that moves
+         * forward (a committed offset; a last-delivered-id's ms and seq). A poll that moves it back
+         * is kept with the poll before it, even within one bucket, so the history shows every rewind
+         * between two polls (SPEC: change detection compares each poll with the previous one).
+         */
+        public Layout withPosition(int... positionColumns) {
+            for (int column : positionColumns) {
+                if (column < 0 || column >= columns) {
+                    throw new IllegalArgumentException("position column " + column + " of a ring of " + columns + " columns");
+                }
+            }
+            return new Layout(this, positionColumns.clone());
+        }
+
+        public int columns() {
+            return columns;
+        }
+
+        public long windowMillis() {
+            return windowMillis;
+        }
+
+        public long bucketMillis() {
+            return bucketMillis;
+        }
+
+        public int buckets() {
+            return buckets;
+        }
+
+        /**
+         * The samples one per bucket can leave in the window: they lie in at most {@code buckets + 1}
+         * buckets, the first of them cut by the window's start. Expiry, not capacity, decides what goes.
+         */
+        int bucketSamples() {
+            return buckets + 1;
+        }
+
+        /**
+         * The most samples a ring holds. A move back of the position keeps up to two more samples
+         * (both sides of it); room for half as many moves as buckets, after which the oldest samples
+         * give way. Only a ring that sees such moves grows past {@link #bucketSamples()}.
+         */
+        int maxSamples() {
+            return positionColumns.length == 0 ? bucketSamples() : 2 * bucketSamples();
+        }
+
+        long bucketOf(long timeMillis) {
+            return Math.floorDiv(timeMillis, bucketMillis);
+        }
+    }
+
+    private final Layout layout;
+    /** Epoch milliseconds that {@link #times} count from. */
+    private long timeBase;
+    /** Per slot: milliseconds after {@link #timeBase}. Slots are used circularly from {@link #start}. */
+    private int[] times;
+    /** Per column: what the narrow values of that column are offsets from. */
+    private final long[] columnBases;
+    /** Per slot and column ({@code slot * columns + column}): offset from the column's base; null while wide. */
+    private int[] narrowValues;
+    /** The same cells as absolute values, {@link #UNKNOWN} where unknown; null while narrow. */
+    private long[] wideValues;
     private int start;
     private int size;
 
-    public SampleRing(int capacity, int width, long minSpacingMillis) {
-        this.times = new long[capacity];
-        this.values = new double[capacity * width];
-        this.width = width;
-        this.minSpacingMillis = minSpacingMillis;
+    public SampleRing(Layout layout) {
+        this.layout = layout;
+        int capacity = Math.min(FIRST_CAPACITY, layout.bucketSamples());
+        this.times = new int[capacity];
+        this.narrowValues = new int[capacity * layout.columns];
+        this.columnBases = new long[layout.columns];
     }
 
-    public synchronized void add(long timeMillis, double... sample) {
-        if (sample.length != width) {
-            throw new IllegalArgumentException("sample of " + sample.length + " values in a ring of width " + width);
+    /**
+     * Records a poll: its values ({@link #UNKNOWN} where unknown) replace the sample in the same bucket,
+     * or start a new one; samples older than the window before {@code timeMillis} are dropped.
+     */
+    public synchronized void add(long timeMillis, long... values) {
+        if (values.length != layout.columns) {
+            throw new IllegalArgumentException("sample of " + values.length + " values in a ring of " + layout.columns + " columns");
         }
-        int slot;
-        if (size > 1 && timeMillis - times[index(size - 2)] < minSpacingMillis) {
-            // The newest slot stands for the last minSpacing period: keep it current.
-            slot = index(size - 1);
-        } else if (size < times.length) {
-            slot = index(size++);
-        } else {
-            slot = start;
-            start = (start + 1) % times.length;
-        }
-        times[slot] = timeMillis;
-        System.arraycopy(sample, 0, values, slot * width, width);
-    }
-
-    /** Drops samples older than {@code cutoffMillis}. */
-    public synchronized void expire(long cutoffMillis) {
-        while (size > 0 && times[start] < cutoffMillis) {
-            start = (start + 1) % times.length;
+        // The wall clock was set back: what was recorded after this time did not happen before this poll.
+        while (size > 0 && time(size - 1) > timeMillis) {
             size--;
+        }
+        expireBefore(timeMillis - layout.windowMillis);
+        int slot;
+        if (size > 0 && layout.bucketOf(time(size - 1)) == layout.bucketOf(timeMillis) && !newestStays(values)) {
+            slot = slot(size - 1);
+        } else {
+            if (size == times.length && times.length < layout.maxSamples()) {
+                grow();
+            } else if (size == times.length) {
+                dropOldest();
+            }
+            slot = slot(size++);
+        }
+        storeTime(slot, timeMillis);
+        // Cleared first, so that a column moving its base does not count the values this sample replaces.
+        for (int column = 0; column < layout.columns; column++) {
+            store(slot, column, UNKNOWN);
+        }
+        for (int column = 0; column < layout.columns; column++) {
+            store(slot, column, values[column]);
         }
     }
 
@@ -54,33 +191,292 @@ public final class SampleRing {
         return size;
     }
 
-    /** Oldest first: times and, per sample, its values. */
-    public synchronized Samples samples() {
-        long[] t = new long[size];
-        double[][] v = new double[size][];
-        for (int i = 0; i < size; i++) {
-            int slot = index(i);
-            t[i] = times[slot];
-            v[i] = Arrays.copyOfRange(values, slot * width, slot * width + width);
-        }
-        return new Samples(t, v);
+    /** Milliseconds from the oldest to the newest sample: how much of the window the history backs. */
+    public synchronized long observedMillis() {
+        return size < 2 ? 0 : time(size - 1) - time(0);
     }
 
-    public record Samples(long[] times, double[][] values) {
+    /** A copy of the samples, oldest first. */
+    public synchronized Samples samples() {
+        int columns = layout.columns;
+        long[] sampleTimes = new long[size];
+        long[] sampleValues = new long[size * columns];
+        for (int i = 0; i < size; i++) {
+            int slot = slot(i);
+            sampleTimes[i] = timeBase + times[slot];
+            for (int column = 0; column < columns; column++) {
+                sampleValues[i * columns + column] = value(slot, column);
+            }
+        }
+        return new Samples(columns, sampleTimes, sampleValues);
+    }
+
+    /** The unknown sentinel for a value the poll did not get. */
+    public static long valueOf(Long value) {
+        return value == null ? UNKNOWN : value;
+    }
+
+    private void expireBefore(long cutoffMillis) {
+        int dropped = 0;
+        while (size > 0 && time(0) < cutoffMillis) {
+            dropOldest();
+            dropped++;
+        }
+        if (dropped > 0 && wideValues != null) {
+            narrowIfItFits();
+        }
+    }
+
+    private void dropOldest() {
+        start = (start + 1) % times.length;
+        size--;
+    }
+
+    /**
+     * Whether the newest sample stays although the poll falls into its bucket: the poll moves the
+     * position back from it, or it is itself the poll after such a move. Both sides of every move back
+     * stay in the history, however many polls a bucket gets.
+     */
+    private boolean newestStays(long[] values) {
+        if (layout.positionColumns.length == 0) {
+            return false;
+        }
+        return movedBack(size - 1, values) || size > 1 && movedBack(size - 2, valuesOf(size - 1));
+    }
+
+    /** Whether {@code later} lies before sample {@code earlier} in the position; an unknown part compares as no move. */
+    private boolean movedBack(int earlier, long[] later) {
+        int slot = slot(earlier);
+        for (int column : layout.positionColumns) {
+            long from = value(slot, column);
+            long to = later[column];
+            if (from == UNKNOWN || to == UNKNOWN) {
+                return false;
+            }
+            if (to != from) {
+                return to < from;
+            }
+        }
+        return false;
+    }
+
+    private long[] valuesOf(int sample) {
+        long[] values = new long[layout.columns];
+        for (int column = 0; column < values.length; column++) {
+            values[column] = value(slot(sample), column);
+        }
+        return values;
+    }
+
+    private int slot(int sample) {
+        return (start + sample) % times.length;
+    }
+
+    private long time(int sample) {
+        return timeBase + times[slot(sample)];
+    }
+
+    private void storeTime(int slot, long timeMillis) {
+        if (size == 1) {
+            timeBase = timeMillis;
+        } else if (timeMillis - timeBase > Integer.MAX_VALUE) {
+            // After months of polls: count from the oldest sample, which is within the window (under MAX_WINDOW).
+            long oldest = time(0);
+            for (int i = 0; i < size; i++) {
+                times[slot(i)] -= (int) (oldest - timeBase);
+            }
+            timeBase = oldest;
+        }
+        times[slot] = (int) (timeMillis - timeBase);
+    }
+
+    /**
+     * Doubles the slots, oldest sample first again: up to one per bucket first, so that a full ring
+     * without moves back has no spare slot, then up to the layout's maximum.
+     */
+    private void grow() {
+        int limit = times.length < layout.bucketSamples() ? layout.bucketSamples() : layout.maxSamples();
+        int capacity = Math.min(times.length * 2, limit);
+        int columns = layout.columns;
+        int[] grownTimes = new int[capacity];
+        int[] grownNarrow = narrowValues == null ? null : new int[capacity * columns];
+        long[] grownWide = wideValues == null ? null : new long[capacity * columns];
+        for (int i = 0; i < size; i++) {
+            int slot = slot(i);
+            grownTimes[i] = times[slot];
+            if (grownNarrow != null) {
+                System.arraycopy(narrowValues, slot * columns, grownNarrow, i * columns, columns);
+            } else {
+                System.arraycopy(wideValues, slot * columns, grownWide, i * columns, columns);
+            }
+        }
+        times = grownTimes;
+        narrowValues = grownNarrow;
+        wideValues = grownWide;
+        start = 0;
+    }
+
+    private long value(int slot, int column) {
+        int cell = slot * layout.columns + column;
+        if (wideValues != null) {
+            return wideValues[cell];
+        }
+        int offset = narrowValues[cell];
+        return offset == NARROW_UNKNOWN ? UNKNOWN : columnBases[column] + offset;
+    }
+
+    private void store(int slot, int column, long value) {
+        int cell = slot * layout.columns + column;
+        if (wideValues != null) {
+            wideValues[cell] = value;
+        } else if (value == UNKNOWN) {
+            narrowValues[cell] = NARROW_UNKNOWN;
+        } else if (fitsNarrow(value, columnBases[column]) || rebase(column, value)) {
+            narrowValues[cell] = (int) (value - columnBases[column]);
+        } else {
+            widen();
+            wideValues[cell] = value;
+        }
+    }
+
+    /** Whether {@code value - base} is an int other than {@link #NARROW_UNKNOWN}, without overflowing a long. */
+    private static boolean fitsNarrow(long value, long base) {
+        long offset = value - base;
+        boolean overflowed = ((value ^ base) & (value ^ offset)) < 0;
+        return !overflowed && offset > Integer.MIN_VALUE && offset <= Integer.MAX_VALUE;
+    }
+
+    /** The smallest and largest known value of one column. */
+    private record Range(long smallest, long largest) {
+        boolean fitsNarrow() {
+            return SampleRing.fitsNarrow(largest, smallest);
+        }
+    }
+
+    /** The range of a column's known values held by the ring, with {@code extra} (or UNKNOWN); null when none is known. */
+    private Range range(int column, long extra) {
+        long smallest = extra;
+        long largest = extra;
+        for (int i = 0; i < size; i++) {
+            long v = value(slot(i), column);
+            if (v != UNKNOWN) {
+                smallest = smallest == UNKNOWN ? v : Math.min(smallest, v);
+                largest = largest == UNKNOWN ? v : Math.max(largest, v);
+            }
+        }
+        return smallest == UNKNOWN ? null : new Range(smallest, largest);
+    }
+
+    /** Moves a column's base to the smallest value held (counting {@code value}) if then every offset fits. */
+    private boolean rebase(int column, long value) {
+        Range range = range(column, value);
+        if (!range.fitsNarrow()) {
+            return false;
+        }
+        long smallest = range.smallest();
+        for (int i = 0; i < size; i++) {
+            int cell = slot(i) * layout.columns + column;
+            if (narrowValues[cell] != NARROW_UNKNOWN) {
+                narrowValues[cell] = (int) (columnBases[column] + narrowValues[cell] - smallest);
+            }
+        }
+        columnBases[column] = smallest;
+        return true;
+    }
+
+    private void widen() {
+        long[] wide = new long[narrowValues.length];
+        for (int cell = 0; cell < wide.length; cell++) {
+            int offset = narrowValues[cell];
+            wide[cell] = offset == NARROW_UNKNOWN ? UNKNOWN : columnBases[cell % layout.columns] + offset;
+        }
+        wideValues = wide;
+        narrowValues = null;
+    }
+
+    /** Back to int offsets once every column's values held fit again (say, a group's 0-0 start expired). */
+    private void narrowIfItFits() {
+        int columns = layout.columns;
+        long[] bases = new long[columns];
+        for (int column = 0; column < columns; column++) {
+            Range range = range(column, UNKNOWN);
+            if (range != null && !range.fitsNarrow()) {
+                return;
+            }
+            bases[column] = range == null ? 0 : range.smallest();
+        }
+        int[] narrow = new int[wideValues.length];
+        for (int cell = 0; cell < narrow.length; cell++) {
+            long v = wideValues[cell];
+            int column = cell % columns;
+            // Cells of free slots may hold anything: only the ones in use must come out right.
+            narrow[cell] = v == UNKNOWN || !fitsNarrow(v, bases[column]) ? NARROW_UNKNOWN : (int) (v - bases[column]);
+        }
+        System.arraycopy(bases, 0, columnBases, 0, columns);
+        narrowValues = narrow;
+        wideValues = null;
+    }
+
+    /**
+     * A ring's samples, oldest first, copied when asked for. {@link #exact} and {@link #known} give the
+     * values as recorded; {@link #values()} is the same as doubles for arithmetic on rates and trends.
+     */
+    public static final class Samples {
+        private final int columns;
+        private final long[] times;
+        /** Per sample, its columns: {@code sample * columns + column}. */
+        private final long[] values;
+        private volatile double[][] approximations;
+
+        Samples(int columns, long[] times, long[] values) {
+            this.columns = columns;
+            this.times = times;
+            this.values = values;
+        }
+
         public int size() {
             return times.length;
         }
-    }
 
-    private int index(int i) {
-        return (start + i) % times.length;
-    }
+        /** Epoch milliseconds of each sample. */
+        public long[] times() {
+            return times;
+        }
 
-    public static double valueOf(Long value) {
-        return value == null ? Double.NaN : value;
-    }
+        public long time(int sample) {
+            return times[sample];
+        }
 
-    public static double valueOf(Double value) {
-        return value == null ? Double.NaN : value;
+        public boolean known(int sample, int column) {
+            return exact(sample, column) != UNKNOWN;
+        }
+
+        /** The value as recorded; {@link SampleRing#UNKNOWN} when unknown. */
+        public long exact(int sample, int column) {
+            return values[sample * columns + column];
+        }
+
+        /** Milliseconds from the oldest to the newest sample. */
+        public long observedMillis() {
+            return times.length < 2 ? 0 : times[times.length - 1] - times[0];
+        }
+
+        /**
+         * Per sample its values as doubles, NaN where unknown: exact up to 2^53, beyond that rounded,
+         * so comparisons of offsets and IDs belong on {@link #exact}.
+         */
+        public double[][] values() {
+            double[][] result = approximations;
+            if (result == null) {
+                result = new double[times.length][columns];
+                for (int i = 0; i < times.length; i++) {
+                    for (int column = 0; column < columns; column++) {
+                        result[i][column] = known(i, column) ? exact(i, column) : Double.NaN;
+                    }
+                }
+                approximations = result;
+            }
+            return result;
+        }
     }
 }

@@ -106,10 +106,8 @@ public class KafkaLagService implements Stage {
         List<LagEvaluator.Point> window = new ArrayList<>();
         history.groupPartition(target, group, c.topic(), c.partition()).ifPresent(samples -> {
             for (int i = 0; i < samples.size(); i++) {
-                double committed = samples.values()[i][KafkaHistory.GROUP_COMMITTED];
-                double sampleLag = samples.values()[i][KafkaHistory.GROUP_LAG];
-                window.add(new LagEvaluator.Point(samples.times()[i], Double.isNaN(committed) ? null : (long) committed,
-                        Double.isNaN(sampleLag) ? null : (long) sampleLag));
+                window.add(new LagEvaluator.Point(samples.time(i), exactOrNull(samples, i, KafkaHistory.GROUP_COMMITTED),
+                        exactOrNull(samples, i, KafkaHistory.GROUP_LAG)));
             }
         });
         if (window.isEmpty() || window.get(window.size() - 1).timeMillis() != now) {
@@ -129,10 +127,15 @@ public class KafkaLagService implements Stage {
         return logStart == null ? committed : Math.max(committed, logStart);
     }
 
+    private static Long exactOrNull(SampleRing.Samples samples, int sample, int column) {
+        return samples.known(sample, column) ? samples.exact(sample, column) : null;
+    }
+
+    /** One column for interpolation, NaN where unknown, without building the doubles of every column. */
     private static double[] column(SampleRing.Samples samples, int column) {
         double[] values = new double[samples.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = samples.values()[i][column];
+            values[i] = samples.known(i, column) ? samples.exact(i, column) : Double.NaN;
         }
         return values;
     }

@@ -37,7 +37,9 @@ class ConfigValidatorTest {
                 Arguments.of("12 bootstrap with empty entry", Map.of("streamfit.kafka.main.bootstrap-servers", "a:9092,,b:9092"), List.of("streamfit.kafka.main.bootstrap-servers")),
                 Arguments.of("13 invalid topics regex", Map.of("streamfit.kafka.main.bootstrap-servers", "a:9092", "streamfit.kafka.main.topics", "orders.(*"), List.of("streamfit.kafka.main.topics")),
                 Arguments.of("14 invalid groups regex", Map.of("streamfit.kafka.main.bootstrap-servers", "a:9092", "streamfit.kafka.main.groups", "[a-"), List.of("streamfit.kafka.main.groups")),
-                Arguments.of("15 every problem listed at once", Map.of(
+                Arguments.of("15 window longer than the history keeps", Map.of("streamfit.advisor.window", "25d"), List.of("streamfit.advisor.window")),
+                Arguments.of("16 window shorter than its buckets", Map.of("streamfit.advisor.window", "50ms"), List.of("streamfit.advisor.window")),
+                Arguments.of("17 every problem listed at once", Map.of(
                         "streamfit.poll-interval", "-5s",
                         "streamfit.redis.cache.url", "memcached://x:1",
                         "streamfit.kafka.events.bootstrap-servers", "kafka:port",
