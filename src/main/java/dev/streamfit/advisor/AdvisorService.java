@@ -48,7 +48,8 @@ public class AdvisorService implements Stage {
     @Inject
     FindingsRegistry findings;
 
-    private final VerdictTracker tracker = new VerdictTracker();
+    /** One per target: a target's evaluation only ever walks its own workloads' states. */
+    private final Map<TargetId, VerdictTracker> trackers = new ConcurrentHashMap<>();
     private final Map<TargetId, List<Workload>> workloads = new ConcurrentHashMap<>();
 
     @Override
@@ -99,11 +100,12 @@ public class AdvisorService implements Stage {
         StreamFitConfig.Advisor a = config.advisor();
         List<Workload> result = new ArrayList<>();
         Set<String> keys = new HashSet<>();
+        VerdictTracker tracker = trackers.computeIfAbsent(snapshot.target(), t -> new VerdictTracker());
         for (RedisStreamProfile p : redisProfiler.profiles(snapshot)) {
             Questions q = RedisStreamRules.questions(p, a);
             List<Signal> signals = RedisStreamRules.signals(p, q, a);
             Verdict proposed = RedisStreamRules.verdict(q, signals);
-            String key = key(snapshot.target(), p.stream());
+            String key = p.stream();
             keys.add(key);
             VerdictTracker.State state = tracker.evaluate(key, proposed, snapshot.collectedAt(), a.minObservation(), a.stableEvaluations());
             Recommendation recommendation = state.verdict() == Verdict.INSUFFICIENT_DATA ? insufficient(state, snapshot.collectedAt())
@@ -111,7 +113,7 @@ public class AdvisorService implements Stage {
             result.add(new Workload(SystemKind.REDIS, snapshot.target().name(), p.stream(), state.verdict(), state.since(), state.candidate(),
                     q, signals, recommendation));
         }
-        tracker.retain(key(snapshot.target(), ""), keys);
+        tracker.retain(keys);
         return List.copyOf(result);
     }
 
@@ -119,12 +121,13 @@ public class AdvisorService implements Stage {
         StreamFitConfig.Advisor a = config.advisor();
         List<Workload> result = new ArrayList<>();
         Set<String> keys = new HashSet<>();
+        VerdictTracker tracker = trackers.computeIfAbsent(snapshot.target(), t -> new VerdictTracker());
         List<KafkaGroupLag> groups = lag.groups(snapshot.target()).orElse(List.of());
         for (KafkaTopicProfile p : kafkaProfiler.profiles(snapshot, groups)) {
             Questions q = KafkaTopicRules.questions(p, a);
             List<Signal> signals = KafkaTopicRules.signals(p, a);
             Verdict proposed = KafkaTopicRules.verdict(p, q, signals, a);
-            String key = key(snapshot.target(), p.topic());
+            String key = p.topic();
             keys.add(key);
             VerdictTracker.State state = tracker.evaluate(key, proposed, snapshot.collectedAt(), a.minObservation(), a.stableEvaluations());
             Recommendation recommendation = state.verdict() == Verdict.INSUFFICIENT_DATA ? insufficient(state, snapshot.collectedAt())
@@ -132,7 +135,7 @@ public class AdvisorService implements Stage {
             result.add(new Workload(SystemKind.KAFKA, snapshot.target().name(), p.topic(), state.verdict(), state.since(), state.candidate(),
                     q, signals, recommendation));
         }
-        tracker.retain(key(snapshot.target(), ""), keys);
+        tracker.retain(keys);
         return List.copyOf(result);
     }
 
@@ -156,7 +159,4 @@ public class AdvisorService implements Stage {
         return observations;
     }
 
-    private static String key(TargetId target, String workload) {
-        return target.system().label() + "\u0000" + target.name() + "\u0000" + workload;
-    }
 }

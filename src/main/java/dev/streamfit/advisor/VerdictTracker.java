@@ -38,8 +38,8 @@ final class VerdictTracker {
         return next;
     }
 
-    /** Forgets workloads of a target that no longer exist. */
-    void retain(String targetPrefix, Set<String> current) {
-        states.keySet().removeIf(k -> k.startsWith(targetPrefix) && !current.contains(k));
+    /** Forgets the workloads a successful listing of the target no longer contains. */
+    void retain(Set<String> current) {
+        states.keySet().retainAll(current);
     }
 }

@@ -43,9 +43,9 @@ public class KafkaHistory implements Stage {
     public record GroupPartitionKey(TargetId target, String group, String topic, int partition) {
     }
 
-    private final Map<PartitionKey, SampleRing> partitions = new ConcurrentHashMap<>();
-    private final Map<TopicKey, SampleRing> topics = new ConcurrentHashMap<>();
-    private final Map<GroupPartitionKey, SampleRing> groups = new ConcurrentHashMap<>();
+    private final RingsByTarget<PartitionKey> partitions = new RingsByTarget<>();
+    private final RingsByTarget<TopicKey> topics = new RingsByTarget<>();
+    private final RingsByTarget<GroupPartitionKey> groups = new RingsByTarget<>();
     private final SampleRing.Layout partitionLayout;
     private final SampleRing.Layout topicLayout;
     private final SampleRing.Layout groupLayout;
@@ -86,11 +86,11 @@ public class KafkaHistory implements Stage {
                 PartitionKey key = new PartitionKey(target, topic.topic(), p.partition());
                 seenPartitions.add(key);
                 byPartition.put(key, p);
-                add(partitions, key, partitionLayout, now, SampleRing.valueOf(p.logEndOffset()));
+                add(partitions, target, key, partitionLayout, now, SampleRing.valueOf(p.logEndOffset()));
                 known &= p.logEndOffset() != null;
                 logEndSum += p.logEndOffset() == null ? 0 : p.logEndOffset();
             }
-            add(topics, topicKey, topicLayout, now, known ? logEndSum : SampleRing.UNKNOWN, SampleRing.valueOf(topic.sizeBytes()));
+            add(topics, target, topicKey, topicLayout, now, known ? logEndSum : SampleRing.UNKNOWN, SampleRing.valueOf(topic.sizeBytes()));
         }
         Set<GroupPartitionKey> seenGroups = new HashSet<>();
         for (KafkaGroupSnapshot group : snapshot.groups()) {
@@ -102,27 +102,27 @@ public class KafkaHistory implements Stage {
                 }
                 seenGroups.add(key);
                 Long lag = KafkaLag.of(c.offset(), p.logStartOffset(), p.logEndOffset());
-                add(groups, key, groupLayout, now, SampleRing.valueOf(c.offset()), SampleRing.valueOf(lag));
+                add(groups, target, key, groupLayout, now, SampleRing.valueOf(c.offset()), SampleRing.valueOf(lag));
             }
         }
-        partitions.keySet().removeIf(k -> k.target().equals(target) && !seenPartitions.contains(k));
-        topics.keySet().removeIf(k -> k.target().equals(target) && !seenTopics.contains(k));
-        groups.keySet().removeIf(k -> k.target().equals(target) && !seenGroups.contains(k));
+        partitions.retain(target, seenPartitions);
+        topics.retain(target, seenTopics);
+        groups.retain(target, seenGroups);
     }
 
-    private static <K> void add(Map<K, SampleRing> rings, K key, SampleRing.Layout layout, long now, long... values) {
-        rings.computeIfAbsent(key, k -> new SampleRing(layout)).add(now, values);
+    private static <K> void add(RingsByTarget<K> rings, TargetId target, K key, SampleRing.Layout layout, long now, long... values) {
+        rings.ring(target, key, layout).add(now, values);
     }
 
     public Optional<SampleRing.Samples> partition(TargetId target, String topic, int partition) {
-        return Optional.ofNullable(partitions.get(new PartitionKey(target, topic, partition))).map(SampleRing::samples);
+        return Optional.ofNullable(partitions.get(target, new PartitionKey(target, topic, partition))).map(SampleRing::samples);
     }
 
     public Optional<SampleRing.Samples> topic(TargetId target, String topic) {
-        return Optional.ofNullable(topics.get(new TopicKey(target, topic))).map(SampleRing::samples);
+        return Optional.ofNullable(topics.get(target, new TopicKey(target, topic))).map(SampleRing::samples);
     }
 
     public Optional<SampleRing.Samples> groupPartition(TargetId target, String group, String topic, int partition) {
-        return Optional.ofNullable(groups.get(new GroupPartitionKey(target, group, topic, partition))).map(SampleRing::samples);
+        return Optional.ofNullable(groups.get(target, new GroupPartitionKey(target, group, topic, partition))).map(SampleRing::samples);
     }
 }

@@ -45,9 +45,9 @@ public class RedisHistory implements Stage {
     public record ServerKey(TargetId target, String address) {
     }
 
-    private final Map<StreamKey, SampleRing> streams = new ConcurrentHashMap<>();
-    private final Map<GroupKey, SampleRing> groups = new ConcurrentHashMap<>();
-    private final Map<ServerKey, SampleRing> servers = new ConcurrentHashMap<>();
+    private final RingsByTarget<StreamKey> streams = new RingsByTarget<>();
+    private final RingsByTarget<GroupKey> groups = new RingsByTarget<>();
+    private final RingsByTarget<ServerKey> servers = new RingsByTarget<>();
     private final SampleRing.Layout streamLayout;
     private final SampleRing.Layout groupLayout;
     private final SampleRing.Layout serverLayout;
@@ -82,18 +82,18 @@ public class RedisHistory implements Stage {
         for (RedisStreamSnapshot stream : snapshot.streams()) {
             StreamKey key = new StreamKey(target, stream.stream());
             seenStreams.add(key);
-            streams.computeIfAbsent(key, k -> new SampleRing(streamLayout))
+            streams.ring(target, key, streamLayout)
                     .add(now, stream.length(), SampleRing.valueOf(stream.memoryBytes()), SampleRing.valueOf(stream.entriesAdded()));
             for (RedisGroupSnapshot group : stream.groups()) {
                 GroupKey groupKey = new GroupKey(target, stream.stream(), group.group());
                 seenGroups.add(groupKey);
                 String[] delivered = group.lastDeliveredId().split("-");
-                groups.computeIfAbsent(groupKey, k -> new SampleRing(groupLayout))
+                groups.ring(target, groupKey, groupLayout)
                         .add(now, SampleRing.valueOf(group.lag()), idPart(delivered[0]), idPart(delivered[1]));
             }
         }
-        streams.keySet().removeIf(k -> k.target().equals(target) && !seenStreams.contains(k));
-        groups.keySet().removeIf(k -> k.target().equals(target) && !seenGroups.contains(k));
+        streams.retain(target, seenStreams);
+        groups.retain(target, seenGroups);
 
         Set<ServerKey> seenServers = new HashSet<>();
         for (RedisInstanceSnapshot server : snapshot.instances()) {
@@ -101,10 +101,10 @@ public class RedisHistory implements Stage {
             seenServers.add(key);
             long reads = server.commandCalls().getOrDefault("xrange", 0L) + server.commandCalls().getOrDefault("xrevrange", 0L)
                     - server.ownRangeReads();
-            servers.computeIfAbsent(key, k -> new SampleRing(serverLayout))
+            servers.ring(target, key, serverLayout)
                     .add(now, SampleRing.valueOf(server.usedMemory()), SampleRing.valueOf(server.evictedKeys()), reads);
         }
-        servers.keySet().removeIf(k -> k.target().equals(target) && !seenServers.contains(k));
+        servers.retain(target, seenServers);
     }
 
     /**
@@ -117,14 +117,14 @@ public class RedisHistory implements Stage {
     }
 
     public Optional<SampleRing.Samples> stream(TargetId target, String stream) {
-        return Optional.ofNullable(streams.get(new StreamKey(target, stream))).map(SampleRing::samples);
+        return Optional.ofNullable(streams.get(target, new StreamKey(target, stream))).map(SampleRing::samples);
     }
 
     public Optional<SampleRing.Samples> group(TargetId target, String stream, String group) {
-        return Optional.ofNullable(groups.get(new GroupKey(target, stream, group))).map(SampleRing::samples);
+        return Optional.ofNullable(groups.get(target, new GroupKey(target, stream, group))).map(SampleRing::samples);
     }
 
     public Optional<SampleRing.Samples> server(TargetId target, String address) {
-        return Optional.ofNullable(servers.get(new ServerKey(target, address))).map(SampleRing::samples);
+        return Optional.ofNullable(servers.get(target, new ServerKey(target, address))).map(SampleRing::samples);
     }
 }

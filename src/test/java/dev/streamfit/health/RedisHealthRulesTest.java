@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.findings.Observation;
 import dev.streamfit.findings.Rule;
+import dev.streamfit.history.RedisHistory;
 import dev.streamfit.history.SampleRing;
 import dev.streamfit.redis.RedisConsumerSnapshot;
 import dev.streamfit.redis.RedisGroupSnapshot;
@@ -376,15 +377,29 @@ class RedisHealthRulesTest {
 
     // ---- formulas over the history -------------------------------------------------------------------
 
-    /** One column-per-figure sample a minute; the server columns are used_memory, evicted_keys, xadd, history reads. */
-    static SampleRing.Samples serverHistory(double... evictedKeys) {
-        long[] times = new long[evictedKeys.length];
-        double[][] values = new double[evictedKeys.length][];
+    /** One sample a minute in a real server ring (RedisHistory's columns: used_memory, evicted_keys, history reads). */
+    static SampleRing.Samples serverHistory(long... evictedKeys) {
+        SampleRing ring = new SampleRing(new SampleRing.Layout(3, java.time.Duration.ofHours(1)));
         for (int i = 0; i < evictedKeys.length; i++) {
-            times[i] = i * 60_000L;
-            values[i] = new double[] {100 * MIB, evictedKeys[i], 0, 0};
+            long[] values = new long[3];
+            values[RedisHistory.SERVER_USED_MEMORY] = (long) (100 * MIB);
+            values[RedisHistory.SERVER_EVICTED_KEYS] = evictedKeys[i];
+            ring.add(i * 60_000L, values);
         }
-        return new SampleRing.Samples(times, values);
+        return ring.samples();
+    }
+
+    /** Last-delivered IDs (ms-seq) a minute apart, in a real group ring with its position columns. */
+    static SampleRing.Samples deliveredHistory(long[]... ids) {
+        SampleRing ring = new SampleRing(new SampleRing.Layout(3, java.time.Duration.ofHours(1))
+                .withPosition(RedisHistory.GROUP_DELIVERED_MS, RedisHistory.GROUP_DELIVERED_SEQ));
+        for (int i = 0; i < ids.length; i++) {
+            long[] values = new long[3];
+            values[RedisHistory.GROUP_DELIVERED_MS] = ids[i][0];
+            values[RedisHistory.GROUP_DELIVERED_SEQ] = ids[i][1];
+            ring.add(i * 60_000L, values);
+        }
+        return ring.samples();
     }
 
     @Test
@@ -396,11 +411,8 @@ class RedisHealthRulesTest {
 
     @Test
     void lastDeliveredMovedBackSeesASetIdBetweenAnyTwoSamples() {
-        // group columns: lag, pending, entries-read, last-delivered ms, last-delivered seq
-        SampleRing.Samples forward = new SampleRing.Samples(new long[] {0, 60_000, 120_000},
-                new double[][] {{0, 0, 1, 1000, 0}, {0, 0, 2, 1000, 1}, {0, 0, 3, 2000, 0}});
-        SampleRing.Samples back = new SampleRing.Samples(new long[] {0, 60_000, 120_000},
-                new double[][] {{0, 0, 1, 1000, 5}, {0, 0, 2, 1000, 3}, {0, 0, 3, 2000, 0}});
+        SampleRing.Samples forward = deliveredHistory(new long[] {1000, 0}, new long[] {1000, 1}, new long[] {2000, 0});
+        SampleRing.Samples back = deliveredHistory(new long[] {1000, 5}, new long[] {1000, 3}, new long[] {2000, 0});
         assertEquals(false, RedisHealthRules.lastDeliveredMovedBack(forward));
         assertEquals(true, RedisHealthRules.lastDeliveredMovedBack(back), "1000-5 → 1000-3");
     }

@@ -71,7 +71,8 @@ public final class KafkaFixtures implements AutoCloseable {
         List<Future<?>> sent = new ArrayList<>();
         counts.forEach((tp, count) -> {
             for (int i = 0; i < count; i++) {
-                sent.add(p.send(new ProducerRecord<>(tp.topic(), tp.partition(), null, ("event-" + i).getBytes())));
+                // Keyed, each record its own key: a compacted topic refuses records without a key and would keep one per key.
+                sent.add(p.send(new ProducerRecord<>(tp.topic(), tp.partition(), ("key-" + i).getBytes(), ("event-" + i).getBytes())));
             }
         });
         p.flush();

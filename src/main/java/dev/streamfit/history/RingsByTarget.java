@@ -1,0 +1,35 @@
+package dev.streamfit.history;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.streamfit.poll.TargetId;
+
+/**
+ * Sample rings of one kind (streams, groups, partitions…) kept per target, so that a target's
+ * evaluation, which drops the rings of workloads its poll no longer lists, walks only its own rings:
+ * with 60 targets in one service, one map over all of them would make every evaluation walk all.
+ */
+final class RingsByTarget<K> {
+
+    private final Map<TargetId, Map<K, SampleRing>> byTarget = new ConcurrentHashMap<>();
+
+    /** The workload's ring, created on first sight. */
+    SampleRing ring(TargetId target, K key, SampleRing.Layout layout) {
+        return byTarget.computeIfAbsent(target, t -> new ConcurrentHashMap<>()).computeIfAbsent(key, k -> new SampleRing(layout));
+    }
+
+    SampleRing get(TargetId target, K key) {
+        Map<K, SampleRing> rings = byTarget.get(target);
+        return rings == null ? null : rings.get(key);
+    }
+
+    /** Drops the target's rings whose workload a successful listing no longer contains. */
+    void retain(TargetId target, Set<K> listed) {
+        Map<K, SampleRing> rings = byTarget.get(target);
+        if (rings != null) {
+            rings.keySet().retainAll(listed);
+        }
+    }
+}
