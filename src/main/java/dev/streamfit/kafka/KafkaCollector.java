@@ -37,6 +37,7 @@ import org.apache.kafka.common.config.TopicConfig;
 
 import dev.streamfit.poll.TargetId;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Collects one Kafka cluster with the AdminClient's batched calls only — each sends one request per
@@ -250,15 +251,21 @@ final class KafkaCollector {
                     var offsetsResult = admin.listConsumerGroupOffsets(specs);
                     Map<String, org.apache.kafka.common.KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> offsetFutures = new HashMap<>();
                     ids.forEach(id -> offsetFutures.put(id, offsetsResult.partitionsToOffsetAndMetadata(id)));
+                    // The replies complete on the AdminClient's network thread, which must only send and parse:
+                    // 50,000 group-partitions are assembled on a worker.
                     return Uni.combine().all()
                             .unis(KafkaCalls.settle(admin.describeConsumerGroups(ids).describedGroups()), KafkaCalls.settle(offsetFutures))
-                            .with((descriptions, offsets) -> groupSnapshots(ids, descriptions, offsets, problems));
+                            .asTuple().emitOn(Infrastructure.getDefaultWorkerPool())
+                            .map(replies -> groupSnapshots(ids, replies.getItem1(), replies.getItem2(), problems));
                 });
     }
 
     private List<KafkaGroupSnapshot> groupSnapshots(List<String> ids, Map<String, KafkaCalls.Settled<ConsumerGroupDescription>> descriptions,
             Map<String, KafkaCalls.Settled<Map<TopicPartition, OffsetAndMetadata>>> offsets, KafkaProblems problems) {
         List<KafkaGroupSnapshot> groups = new ArrayList<>();
+        // The same few hundred topics recur in every group: match each against the regex once.
+        Map<String, Boolean> watchedTopics = new HashMap<>();
+        java.util.function.Predicate<String> watched = topic -> watchedTopics.computeIfAbsent(topic, this::watched);
         for (String id : ids) {
             KafkaCalls.Settled<ConsumerGroupDescription> description = descriptions.get(id);
             if (description == null || !description.ok()) {
@@ -272,7 +279,7 @@ final class KafkaCollector {
             Set<TopicPartition> topicsSeen = new HashSet<>();
             for (MemberDescription member : d.members()) {
                 for (TopicPartition tp : member.assignment().topicPartitions()) {
-                    if (watched(tp.topic())) {
+                    if (watched.test(tp.topic())) {
                         assigned.add(new KafkaGroupSnapshot.TopicPartitionRef(tp.topic(), tp.partition()));
                         topicsSeen.add(tp);
                     }
@@ -282,7 +289,7 @@ final class KafkaCollector {
             KafkaCalls.Settled<Map<TopicPartition, OffsetAndMetadata>> groupOffsets = offsets.get(id);
             if (groupOffsets != null && groupOffsets.ok()) {
                 groupOffsets.value().forEach((tp, om) -> {
-                    if (watched(tp.topic())) {
+                    if (watched.test(tp.topic())) {
                         committed.add(new KafkaGroupSnapshot.Committed(tp.topic(), tp.partition(), om == null ? null : om.offset()));
                         topicsSeen.remove(tp);
                     }

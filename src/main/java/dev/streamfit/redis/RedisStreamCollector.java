@@ -41,6 +41,9 @@ public final class RedisStreamCollector {
     /** XRANGE calls this collector sent: the advisor must not take StreamFit's own reads for history reads. */
     private final java.util.concurrent.atomic.AtomicLong rangeReads = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Pipelined batches sent before the first one's replies are in; each holds up to pipeline-batch streams. */
+    static final int BATCHES_IN_FLIGHT = 3;
+
     public RedisStreamCollector(RedisCollectorSettings settings) {
         this.settings = settings;
     }
@@ -168,8 +171,10 @@ public final class RedisStreamCollector {
             batches.add(keys.subList(from, Math.min(keys.size(), from + settings.pipelineBatch())));
         }
         List<RedisStreamSnapshot> streams = new ArrayList<>(keys.size());
+        // A few batches in flight on the one connection: Redis executes one while the event loop parses
+        // another's replies, instead of each waiting for the other.
         return Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> collectBatch(connection, batch, clock, shard, problems))
+                .onItem().transformToUni(batch -> collectBatch(connection, batch, clock, shard, problems)).merge(BATCHES_IN_FLIGHT)
                 .onItem().invoke(streams::addAll)
                 .collect().last()
                 .map(ignored -> {
@@ -208,7 +213,7 @@ public final class RedisStreamCollector {
             for (StreamFacts stream : facts.values()) {
                 if (!stream.gone && stream.info != null) {
                     requestMemory(second, stream, problems);
-                    stream.requestGroupDetails(second, problems, unchanged.get(stream.key));
+                    stream.requestGroupDetails(second, problems, unchanged.get(stream.key), clock.nowMillis());
                 }
             }
             rangeReads.addAndGet(second.count(Command.XRANGE));
@@ -219,7 +224,7 @@ public final class RedisStreamCollector {
             for (StreamFacts stream : facts.values()) {
                 if (!stream.gone && stream.info != null) {
                     snapshots.add(stream.toSnapshot(now, shard));
-                    unchanged.put(stream.key, stream.remember());
+                    unchanged.put(stream.key, stream.remember(now));
                 } else {
                     unchanged.remove(stream.key);
                 }

@@ -39,6 +39,8 @@ final class StreamFacts {
         Double oldestPendingIdleSeconds;
         Long oldestPendingDeliveries;
         List<RedisConsumerSnapshot> consumerDetails;
+        /** The previous reading of the pending details, when this poll reused it. */
+        UnchangedStream.PendingDetails reusedPendingDetails;
 
         GroupFacts(Map<String, Response> fields) {
             this.name = new RedisName(fields.get("name").toBytes());
@@ -110,25 +112,60 @@ final class StreamFacts {
         return group.lastDelivered + "|" + firstEntryId() + "|" + maxDeleted + "|" + (added - length());
     }
 
-    UnchangedStream remember() {
+    /**
+     * Pending details older than this are read again even when nothing changed: an XCLAIM or
+     * XAUTOCLAIM resets an entry's idle time and raises its delivery count without changing anything
+     * XINFO GROUPS shows, so reuse is bounded in time.
+     */
+    static final long PENDING_DETAILS_MAX_AGE_MILLIS = 60_000;
+
+    /**
+     * The oldest pending entry and the consumers' activity change only when the group delivers,
+     * acknowledges or gains consumers — or through a claim ({@link #PENDING_DETAILS_MAX_AGE_MILLIS}).
+     * While a group reads nothing new, its consumers' idle times simply grow with the clock: a
+     * consumer re-polling an empty group resets its idle time in Redis, but reads nothing, so "no
+     * consumer active while entries wait" stays true.
+     */
+    static String pendingState(GroupFacts group) {
+        return group.pending + "|" + group.lastDelivered + "|" + group.entriesRead + "|" + group.consumers;
+    }
+
+    UnchangedStream remember(long nowMillis) {
         Map<RedisName, UnchangedStream.FirstUndelivered> undelivered = new HashMap<>();
+        Map<RedisName, UnchangedStream.PendingDetails> pendingDetails = new HashMap<>();
         for (GroupFacts group : groups) {
             String state = undeliveredState(group);
             if (state != null && group.firstUndeliveredKnown && group.firstUndelivered != null) {
                 undelivered.put(group.name, new UnchangedStream.FirstUndelivered(state, group.firstUndelivered));
             }
+            UnchangedStream.PendingDetails reused = group.reusedPendingDetails;
+            if (reused != null) {
+                pendingDetails.put(group.name, reused); // keep the time of the real reading
+            } else if (group.consumerDetails != null && (group.pending == 0 || group.oldestPendingIdleSeconds != null)) {
+                pendingDetails.put(group.name, new UnchangedStream.PendingDetails(pendingState(group), nowMillis,
+                        group.oldestPendingIdleSeconds, group.oldestPendingDeliveries, group.consumerDetails));
+            }
         }
-        return new UnchangedStream(memoryState(), memoryBytes, Map.copyOf(undelivered));
+        return new UnchangedStream(memoryState(), memoryBytes, Map.copyOf(undelivered), Map.copyOf(pendingDetails));
     }
 
     /** Adds the group-level commands this stream's groups call for to the second round trip. */
-    void requestGroupDetails(RedisPipeline pipeline, RedisStreamCollector.Problems problems, UnchangedStream known) {
+    void requestGroupDetails(RedisPipeline pipeline, RedisStreamCollector.Problems problems, UnchangedStream known, long nowMillis) {
         long length = length();
         StreamEntryId first = firstEntryId();
         StreamEntryId last = lastEntryId();
         for (GroupFacts group : groups) {
             group.lag = GroupLag.of(length, first, last, entriesAdded(), group.lastDelivered, group.entriesRead, group.redisLag);
-            if (group.pending > 0) {
+            UnchangedStream.PendingDetails details = known == null ? null : known.pendingDetails().get(group.name);
+            boolean detailsReusable = details != null && details.state().equals(pendingState(group))
+                    && nowMillis - details.readAtMillis() < PENDING_DETAILS_MAX_AGE_MILLIS;
+            if (detailsReusable) {
+                group.reusedPendingDetails = details;
+                group.oldestPendingIdleSeconds = details.oldestPendingIdleAt(nowMillis);
+                group.oldestPendingDeliveries = details.oldestPendingDeliveries();
+                group.consumerDetails = details.consumersAt(nowMillis);
+            }
+            if (group.pending > 0 && !detailsReusable) {
                 pipeline.add(Request.cmd(Command.XPENDING).arg(RedisStreamCollector.bytes(key)).arg(RedisStreamCollector.bytes(group.name))
                         .arg("-").arg("+").arg(1), reply -> {
                             if (problems.check("XPENDING", reply) && reply.response().size() > 0) {
@@ -153,7 +190,7 @@ final class StreamFacts {
                             }
                         });
             }
-            if (group.pending > 0 || !group.lag.caughtUp()) {
+            if ((group.pending > 0 || !group.lag.caughtUp()) && !detailsReusable) {
                 pipeline.add(Request.cmd(Command.XINFO).arg("CONSUMERS").arg(RedisStreamCollector.bytes(key))
                         .arg(RedisStreamCollector.bytes(group.name)), reply -> {
                             if (problems.check("XINFO CONSUMERS", reply)) {

@@ -308,6 +308,31 @@ class RedisStreamCollectorTest {
             redis.call("XDEL", "rsc:xdel", (now - 50_000) + "-1");
             assertEquals(10, poller.poll().await().atMost(Duration.ofSeconds(10)).streams().get(0).groups().get(0).lagSeconds(), 3,
                     "with B deleted, D is: its age, not B's cached one");
+    void pendingDetailsOfAGroupThatDidNotMoveAreReusedWithTheirIdleTimesGrown() throws Exception {
+        long now = redisNowMillis();
+        addAt("rsc:idle", now - 60_000, 5);
+        redis.createGroup("rsc:idle", "g", "0");
+        redis.readGroup("rsc:idle", "g", "w1", 3); // 3 pending, 2 waiting
+        RedisTargetPoller poller = new RedisTargetPoller(vertx, "test", TestRedisTarget.of(TestServers.redis().url()).withStreams("rsc:idle"),
+                Duration.ofSeconds(10));
+        try {
+            RedisGroupSnapshot first = poller.poll().await().atMost(Duration.ofSeconds(10)).streams().get(0).groups().get(0);
+            long pendingCalls = calls("xpending");
+            long consumerCalls = calls("xinfo|consumers");
+            Thread.sleep(1_500);
+            RedisGroupSnapshot second = poller.poll().await().atMost(Duration.ofSeconds(10)).streams().get(0).groups().get(0);
+            assertEquals(pendingCalls, calls("xpending"), "nothing delivered, acknowledged or joined: the oldest pending entry is the same");
+            assertEquals(consumerCalls, calls("xinfo|consumers"));
+            assertEquals(first.oldestPendingIdleSeconds() + 1.5, second.oldestPendingIdleSeconds(), 0.5, "idle grows with the clock");
+            assertEquals(first.consumerDetails().get(0).idleSeconds() + 1.5, second.consumerDetails().get(0).idleSeconds(), 0.5);
+            assertEquals(first.maxDeliveryCount(), second.maxDeliveryCount());
+
+            redis.call("XACK", "rsc:idle", "g", (now - 60_000) + "-1");
+            RedisGroupSnapshot third = poller.poll().await().atMost(Duration.ofSeconds(10)).streams().get(0).groups().get(0);
+            assertEquals(pendingCalls + 1, calls("xpending"), "an acknowledgement changes the pending entries: read again");
+            assertEquals(consumerCalls + 1, calls("xinfo|consumers"));
+            assertEquals(2, third.pending());
+            assertEquals(redisIdleOfOldestPending("rsc:idle", "g"), third.oldestPendingIdleSeconds(), 1.0);
         } finally {
             poller.close();
         }
@@ -335,6 +360,8 @@ class RedisStreamCollectorTest {
                 poller.close();
             }
         }
+    private static double redisIdleOfOldestPending(String stream, String group) {
+        return redis.call("XPENDING", stream, group, "-", "+", 1).get(0).get(2).toLong() / 1000.0;
     }
 
     /** Calls of one command since the server started, from INFO commandstats. */
