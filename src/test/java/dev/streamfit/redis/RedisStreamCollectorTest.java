@@ -308,6 +308,12 @@ class RedisStreamCollectorTest {
             redis.call("XDEL", "rsc:xdel", (now - 50_000) + "-1");
             assertEquals(10, poller.poll().await().atMost(Duration.ofSeconds(10)).streams().get(0).groups().get(0).lagSeconds(), 3,
                     "with B deleted, D is: its age, not B's cached one");
+        } finally {
+            poller.close();
+        }
+    }
+
+    @Test
     void pendingDetailsOfAGroupThatDidNotMoveAreReusedWithTheirIdleTimesGrown() throws Exception {
         long now = redisNowMillis();
         addAt("rsc:idle", now - 60_000, 5);
@@ -360,6 +366,8 @@ class RedisStreamCollectorTest {
                 poller.close();
             }
         }
+    }
+
     private static double redisIdleOfOldestPending(String stream, String group) {
         return redis.call("XPENDING", stream, group, "-", "+", 1).get(0).get(2).toLong() / 1000.0;
     }
