@@ -28,9 +28,31 @@ record ServiceRun(ServiceConfigFile config, ServiceSampler.Plan plan, double sta
             ServiceSamples samples = new ServiceSampler(service, plan).run(targets);
             HeapAfterGc heap = service.heapAfterFullGc();
             BenchLog.log("  heap after a full GC: " + heap.describe());
-            String checked = check.apply(service);
+            String checked = checkWhenAnswering(service, check);
             BenchLog.log("  " + checked);
             return new ServiceRun(config, plan, service.startSeconds(), samples, heap, service.log(), checked);
+        }
+    }
+
+    /**
+     * The check needs the target's current data; a target that happens to be down at that moment (a
+     * poll timed out — counted by the sampler already) is asked again for up to a minute.
+     */
+    private static String checkWhenAnswering(ServiceUnderTest service, Function<ServiceUnderTest, String> check) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            try {
+                return check.apply(service);
+            } catch (IllegalStateException e) {
+                if (!String.valueOf(e.getMessage()).contains("answered 503")) {
+                    throw e;
+                }
+                if (System.nanoTime() > deadline) {
+                    // The run's figures still stand (the sampler counted the down polls): report them, and this.
+                    return "**could not check** the service's view of the data set: for a minute after sampling, " + e.getMessage();
+                }
+                Thread.sleep(500);
+            }
         }
     }
 
