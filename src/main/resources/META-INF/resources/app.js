@@ -441,6 +441,7 @@
         name(w.name, 'workload')),
       el('span', { class: 'card-meta' },
         w.since ? ['verdict since ', timeAgo(w.since)] : null,
+        typeof w.observedSeconds === 'number' ? ' · ' + fmtAge(w.observedSeconds) + ' of history' : null,
         w.candidate && w.candidate !== w.verdict
           ? el('span', { class: 'candidate' }, ' · becoming ', badge(String(w.candidate), 'verdict small ' + verdictClass(w.candidate)),
             ' (waiting for confirmation)')

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.findings.FindingsRegistry;
+import dev.streamfit.history.KafkaHistory;
+import dev.streamfit.history.RedisHistory;
 import dev.streamfit.findings.Observation;
 import dev.streamfit.findings.Rule;
 import dev.streamfit.kafka.KafkaTargetSnapshot;
@@ -47,6 +49,10 @@ public class AdvisorService implements Stage {
     KafkaLagService lag;
     @Inject
     FindingsRegistry findings;
+    @Inject
+    RedisHistory redisHistory;
+    @Inject
+    KafkaHistory kafkaHistory;
 
     /** One per target: a target's evaluation only ever walks its own workloads' states. */
     private final Map<TargetId, VerdictTracker> trackers = new ConcurrentHashMap<>();
@@ -107,11 +113,12 @@ public class AdvisorService implements Stage {
             Verdict proposed = RedisStreamRules.verdict(q, signals);
             String key = p.stream();
             keys.add(key);
-            VerdictTracker.State state = tracker.evaluate(key, proposed, snapshot.collectedAt(), a.minObservation(), a.stableEvaluations());
+            VerdictTracker.State state = tracker.evaluate(key, proposed, snapshot.collectedAt(), a.minObservation(), a.stableEvaluations(), a.window());
             Recommendation recommendation = state.verdict() == Verdict.INSUFFICIENT_DATA ? insufficient(state, snapshot.collectedAt())
                     : RedisStreamRules.recommendation(state.verdict(), p, q, signals, a);
+            double observed = redisHistory.stream(snapshot.target(), p.stream()).map(s -> s.observedMillis() / 1000.0).orElse(0.0);
             result.add(new Workload(SystemKind.REDIS, snapshot.target().name(), p.stream(), state.verdict(), state.since(), state.candidate(),
-                    q, signals, recommendation));
+                    observed, q, signals, recommendation));
         }
         tracker.retain(keys);
         return List.copyOf(result);
@@ -129,11 +136,12 @@ public class AdvisorService implements Stage {
             Verdict proposed = KafkaTopicRules.verdict(p, q, signals, a);
             String key = p.topic();
             keys.add(key);
-            VerdictTracker.State state = tracker.evaluate(key, proposed, snapshot.collectedAt(), a.minObservation(), a.stableEvaluations());
+            VerdictTracker.State state = tracker.evaluate(key, proposed, snapshot.collectedAt(), a.minObservation(), a.stableEvaluations(), a.window());
             Recommendation recommendation = state.verdict() == Verdict.INSUFFICIENT_DATA ? insufficient(state, snapshot.collectedAt())
                     : KafkaTopicRules.recommendation(state.verdict(), p, q, signals, a);
+            double observed = kafkaHistory.topic(snapshot.target(), p.topic()).map(s -> s.observedMillis() / 1000.0).orElse(0.0);
             result.add(new Workload(SystemKind.KAFKA, snapshot.target().name(), p.topic(), state.verdict(), state.since(), state.candidate(),
-                    q, signals, recommendation));
+                    observed, q, signals, recommendation));
         }
         tracker.retain(keys);
         return List.copyOf(result);

@@ -40,11 +40,15 @@ public class KafkaProfiler {
     private KafkaTopicProfile profile(KafkaTargetSnapshot snapshot, KafkaTopicSnapshot topic, List<KafkaGroupLag> lags) {
         Optional<SampleRing.Samples> samples = history.topic(snapshot.target(), topic.topic());
         Double peak = samples.map(s -> Rates.peak(s, KafkaHistory.TOPIC_LOG_END_SUM)).orElse(null);
-        long retained = 0;
+        // Unknown, not 0, as soon as one partition's offsets are unknown (offline, no leader): an
+        // offline topic is not an empty one.
+        Long retained = 0L;
         Long oldest = null;
         for (KafkaPartitionSnapshot p : topic.partitions()) {
             if (p.logEndOffset() != null && p.logStartOffset() != null) {
-                retained += p.logEndOffset() - p.logStartOffset();
+                retained = retained == null ? null : retained + p.logEndOffset() - p.logStartOffset();
+            } else {
+                retained = null;
             }
             if (p.oldestRecordTimestamp() != null) {
                 oldest = oldest == null ? p.oldestRecordTimestamp() : Math.min(oldest, p.oldestRecordTimestamp());
@@ -84,7 +88,7 @@ public class KafkaProfiler {
                 atTail.add(group.group());
             }
             Long lag = lags.stream().filter(g -> g.group().equals(group.group())).findFirst().map(g -> g.lagOn(topic.topic())).orElse(null);
-            if (lag != null && retained > 0 && lag >= config.advisor().replayBehindShare() * retained) {
+            if (lag != null && retained != null && retained > 0 && lag >= config.advisor().replayBehindShare() * retained) {
                 farBehind.add(group.group());
             }
         }
@@ -94,7 +98,7 @@ public class KafkaProfiler {
                 topic.config() == null ? null : topic.config().cleanupPolicy(),
                 samples.map(s -> Rates.mean(s, KafkaHistory.TOPIC_LOG_END_SUM)).orElse(null), peak,
                 retained, topic.sizeBytes(),
-                topic.sizeBytes() == null || retained == 0 ? null : (double) topic.sizeBytes() / retained,
+                topic.sizeBytes() == null || retained == null || retained == 0 ? null : (double) topic.sizeBytes() / retained,
                 oldest == null ? null : Math.max(0, now - oldest) / 1000.0,
                 groups, active, rewound, farBehind, atTail, activeConsumers);
     }

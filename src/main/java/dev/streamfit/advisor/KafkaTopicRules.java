@@ -82,7 +82,7 @@ public final class KafkaTopicRules {
         double threshold = a.longRetention().toSeconds();
         String thresholdText = "oldest record ≥ " + Evidence.duration(threshold);
         if (p.oldestAgeSeconds() == null) {
-            return p.retainedRecords() == 0 ? QuestionAnswer.no(() -> "empty topic", () -> thresholdText)
+            return Long.valueOf(0).equals(p.retainedRecords()) ? QuestionAnswer.no(() -> "empty topic", () -> thresholdText)
                     : QuestionAnswer.unknown(() -> "the oldest record's time is unknown", () -> thresholdText);
         }
         String evidence = "oldest record " + Evidence.duration(p.oldestAgeSeconds()) + " old (" + p.retainedRecords() + " records"
@@ -93,16 +93,31 @@ public final class KafkaTopicRules {
 
     // ---- footprint and overbuild signals --------------------------------------------------------
 
-    /** Redis memory for the retained records: records × (mean record size + Redis's per-entry overhead). */
-    static long estimatedRedisBytes(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
-        double recordBytes = p.bytesPerRecord() == null ? 0 : p.bytesPerRecord();
-        return (long) Math.ceil(p.retainedRecords() * (recordBytes + a.redisEntryOverheadBytes()));
+    /**
+     * Redis memory for the retained records: records × (mean record size + Redis's per-entry
+     * overhead). The record size comes from Kafka's on-disk size, which is compressed: Redis may need
+     * more. Null (unknown) when the retained records or, for a non-empty topic, the size is unknown
+     * (offline partitions, DescribeLogDirs denied) — never records × overhead alone.
+     */
+    static Long estimatedRedisBytes(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
+        if (p.retainedRecords() == null) {
+            return null;
+        }
+        if (p.retainedRecords() == 0) {
+            return 0L;
+        }
+        if (p.bytesPerRecord() == null) {
+            return null;
+        }
+        return (long) Math.ceil(p.retainedRecords() * (p.bytesPerRecord() + a.redisEntryOverheadBytes()));
     }
 
-    /** Partitions that rate and consumers need: max(ceil(peak ÷ per-partition rate), active consumers, 1). */
-    static int partitionsNeeded(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
-        double peak = p.writeRatePeak() == null ? 0 : p.writeRatePeak();
-        return (int) Math.max(Math.max(Math.ceil(peak / a.partitionRate()), p.activeConsumers()), 1);
+    /** Partitions that rate and consumers need: max(ceil(peak ÷ per-partition rate), active consumers, 1); null while the peak is unknown. */
+    static Integer partitionsNeeded(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
+        if (p.writeRatePeak() == null) {
+            return null;
+        }
+        return (int) Math.max(Math.max(Math.ceil(p.writeRatePeak() / a.partitionRate()), p.activeConsumers()), 1);
     }
 
     static List<Signal> signals(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
@@ -116,7 +131,10 @@ public final class KafkaTopicRules {
 
     /** {@code kafka.topic.excess-partitions}: at least excess-partition-factor × what rate and consumers need. */
     static void excessPartitions(KafkaTopicProfile p, StreamFitConfig.Advisor a, List<Signal> signals) {
-        int needed = partitionsNeeded(p, a);
+        Integer needed = partitionsNeeded(p, a);
+        if (needed == null) {
+            return;
+        }
         int limit = a.excessPartitionFactor() * needed;
         if (p.partitions() >= limit) {
             signals.add(Signal.of(Rule.KAFKA_TOPIC_EXCESS_PARTITIONS, (double) p.partitions(), (double) limit,
@@ -133,7 +151,7 @@ public final class KafkaTopicRules {
 
     /** {@code kafka.topic.empty}: nothing retained. */
     static void empty(KafkaTopicProfile p, List<Signal> signals) {
-        if (p.retainedRecords() == 0) {
+        if (Long.valueOf(0).equals(p.retainedRecords())) {
             signals.add(Signal.of(Rule.KAFKA_TOPIC_EMPTY, 0.0, 0.0, "no records retained"));
         }
     }
@@ -153,8 +171,10 @@ public final class KafkaTopicRules {
         if (machinery(p) != null) {
             return Verdict.FITS;
         }
-        boolean smallFootprint = estimatedRedisBytes(p, a) <= a.redisMemoryBudget()
-                && (p.writeRatePeak() == null ? 0 : p.writeRatePeak()) <= a.rateBudget();
+        // Unknown inputs never make a topic overbuilt: the footprint must be known to be small.
+        Long redisBytes = estimatedRedisBytes(p, a);
+        boolean smallFootprint = redisBytes != null && redisBytes <= a.redisMemoryBudget()
+                && p.writeRatePeak() != null && p.writeRatePeak() <= a.rateBudget();
         return q.yesCount() <= 1 && smallFootprint && !signals.isEmpty() ? Verdict.OVERBUILT_KAFKA : Verdict.FITS;
     }
 
@@ -163,10 +183,17 @@ public final class KafkaTopicRules {
         if (machinery != null) {
             return Recommendation.of(() -> "Part of Kafka's own machinery: " + machinery);
         }
-        long redisBytes = estimatedRedisBytes(p, a);
+        Long redisBytes = estimatedRedisBytes(p, a);
         if (verdict == Verdict.FITS) {
             if (q.yesCount() >= 2) {
                 return Recommendation.of(() -> q.yesCount() + " of 4 questions answered yes: the events are part of the system, Kafka's job");
+            }
+            if (redisBytes == null) {
+                return Recommendation.of(() -> "Redis's footprint for it is unknown: " + (p.retainedRecords() == null
+                        ? "some partitions' offsets are unknown (offline or without a leader)" : "the topic's size on disk is unknown (DescribeLogDirs)"));
+            }
+            if (p.writeRatePeak() == null) {
+                return Recommendation.of(() -> "its peak write rate is not known yet");
             }
             if (redisBytes > a.redisMemoryBudget()) {
                 return Recommendation.of(() -> "Redis would need ~" + Evidence.bytes(redisBytes) + " for it, over the " + Evidence.bytes(a.redisMemoryBudget()) + " budget");
@@ -178,10 +205,11 @@ public final class KafkaTopicRules {
         }
         double retentionSeconds = p.retentionMs() == null || p.retentionMs() < 0 ? 0 : p.retentionMs() / 1000.0;
         long byRate = (long) Math.ceil((p.writeRateMean() == null ? 0 : p.writeRateMean()) * retentionSeconds);
-        long maxlen = Math.max(1000, (long) Math.ceil(Math.max(p.retainedRecords(), byRate) / 1000.0) * 1000);
+        long maxlen = Math.max(1000, (long) Math.ceil(Math.max(p.retainedRecords(), byRate) / 1000.0) * 1000); // known: OVERBUILT needs it
         List<String> groups = p.groups();
         return Recommendation.of(() -> "A Redis stream would do (" + String.join(", ", signals.stream().map(signal -> signal.rule().id()).toList()) + "): ~"
-                + Evidence.bytes(redisBytes) + " for the " + p.retainedRecords() + " retained records; XADD … MAXLEN ~ " + maxlen
+                + Evidence.bytes(redisBytes) + " for the " + p.retainedRecords() + " retained records (from Kafka's on-disk size, which is compressed: "
+                + "Redis may need more); XADD … MAXLEN ~ " + maxlen
                 + (groups.isEmpty() ? "" : "; consumer groups: " + String.join(", ", groups)),
                 null, null, redisBytes, maxlen, groups);
     }

@@ -54,7 +54,7 @@ public class RedisProfiler {
         Double maxLagSeconds = null;
         for (RedisGroupSnapshot group : stream.groups()) {
             groups.add(group.group());
-            maxConsumers = Math.max(maxConsumers, group.consumers());
+            maxConsumers = Math.max(maxConsumers, consumersActiveWithin(group, window));
             if (group.lagSeconds() != null) {
                 maxLagSeconds = maxLagSeconds == null ? group.lagSeconds() : Math.max(maxLagSeconds, group.lagSeconds());
             }
@@ -67,7 +67,8 @@ public class RedisProfiler {
             if (positions.map(RedisHealthRules::lastDeliveredMovedBack).orElse(false)) {
                 rewound.add(group.group());
             }
-            if (group.lag() != null && stream.length() > 0 && group.lag() >= config.advisor().replayBehindShare() * stream.length()) {
+            if (positions.isPresent() && samples.isPresent()
+                    && createdFarBehind(positions.get(), samples.get(), config.advisor().replayBehindShare())) {
                 farBehind.add(group.group());
             }
         }
@@ -81,6 +82,46 @@ public class RedisProfiler {
                 health.concerning(snapshot.target(), stream.stream()),
                 serverSamples.map(s -> Rates.mean(s, RedisHistory.SERVER_HISTORY_READS)).orElse(null),
                 maxLagSeconds);
+    }
+
+    /**
+     * The group appeared while StreamFit watched the stream (its history starts after the stream's)
+     * and, when first seen, was behind by at least {@code share} of the stream: created to read old
+     * entries (SPEC: replay). A group that stopped and fell behind later is a health finding
+     * ({@code redis.group.stalled}), not replay; one that fell behind a trim neither.
+     */
+    static boolean createdFarBehind(SampleRing.Samples group, SampleRing.Samples stream, double share) {
+        if (group.size() == 0 || stream.size() == 0 || group.time(0) <= stream.time(0)
+                || !group.known(0, RedisHistory.GROUP_LAG)) {
+            return false;
+        }
+        long firstSeen = group.time(0);
+        Long lengthThen = null;
+        for (int i = 0; i < stream.size() && stream.time(i) <= firstSeen; i++) {
+            if (stream.known(i, RedisHistory.STREAM_LENGTH)) {
+                lengthThen = stream.exact(i, RedisHistory.STREAM_LENGTH);
+            }
+        }
+        return lengthThen != null && lengthThen > 0 && group.exact(0, RedisHistory.GROUP_LAG) >= share * lengthThen;
+    }
+
+    /**
+     * Consumers of the group active within the window: XINFO GROUPS counts every consumer name ever
+     * used, and names never expire (pods with random names pile up). Where StreamFit did not read the
+     * group's consumers (a caught-up group with nothing pending), the count XINFO GROUPS gives.
+     */
+    static long consumersActiveWithin(RedisGroupSnapshot group, Duration window) {
+        if (group.consumerDetails() == null) {
+            return group.consumers();
+        }
+        long active = 0;
+        for (RedisConsumerSnapshot consumer : group.consumerDetails()) {
+            double seconds = consumer.inactiveSeconds() != null ? consumer.inactiveSeconds() : consumer.idleSeconds();
+            if (seconds < window.toSeconds()) {
+                active++;
+            }
+        }
+        return active;
     }
 
     private static boolean consumerActiveWithin(RedisGroupSnapshot group, Duration window) {

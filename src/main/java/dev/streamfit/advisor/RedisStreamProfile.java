@@ -13,7 +13,8 @@ import dev.streamfit.redis.RedisInstanceSnapshot;
  * @param writeRatePeak              fastest rate between two samples
  * @param activeGroups               groups whose last-delivered-id advanced in the window or with a consumer active in it
  * @param rewoundGroups              groups whose last-delivered-id moved backwards (XGROUP SETID)
- * @param farBehindGroups            groups behind by at least replay-behind-share of the stream
+ * @param farBehindGroups            groups created while StreamFit watched and then behind by at least
+ *                                   replay-behind-share of the stream (a group created to read old entries)
  * @param neverTrimmed               entries-added equals length and nothing was deleted (null before Redis 7)
  * @param serverFindings             the health stage's findings on the stream's server that concern this stream
  *                                   (evictions, exhaustion projected, durability mismatch): taken over as signals

@@ -28,7 +28,7 @@ public final class RedisStreamRules {
     }
 
     static QuestionAnswer replay(RedisStreamProfile p, StreamFitConfig.Advisor a) {
-        String threshold = "a group moved back, a group ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream behind, or ≥ "
+        String threshold = "a group moved back, a group created ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream behind the tail, or ≥ "
                 + Evidence.rate(a.historyReadsPerSecond()) + " history reads";
         if (!p.rewoundGroups().isEmpty()) {
             return QuestionAnswer.yes(() -> Evidence.count(p.rewoundGroups().size(), "group", "groups", p.rewoundGroups())
@@ -36,13 +36,13 @@ public final class RedisStreamRules {
         }
         if (!p.farBehindGroups().isEmpty()) {
             return QuestionAnswer.yes(() -> Evidence.count(p.farBehindGroups().size(), "group", "groups", p.farBehindGroups())
-                    + " behind by ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream's " + p.length() + " entries", () -> threshold);
+                    + " created behind the tail by ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream's entries", () -> threshold);
         }
         if (p.historyReadsPerSecond() != null && p.historyReadsPerSecond() >= a.historyReadsPerSecond()) {
             return QuestionAnswer.yes(() -> Evidence.rate(p.historyReadsPerSecond()) + " XRANGE/XREVRANGE calls on the server "
                     + "(instance-level, weak evidence: not attributable to one stream)", () -> threshold);
         }
-        return QuestionAnswer.no(() -> "no group moved back or fell far behind; "
+        return QuestionAnswer.no(() -> "no group moved back or was created far behind the tail; "
                 + (p.historyReadsPerSecond() == null ? "history reads not yet measured" : Evidence.rate(p.historyReadsPerSecond()) + " history reads"),
                 () -> threshold);
     }

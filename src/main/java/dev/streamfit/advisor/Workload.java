@@ -9,9 +9,11 @@ import dev.streamfit.poll.SystemKind;
  * A workload (a Redis stream or a Kafka topic) with its verdict.
  *
  * @param since     when the current verdict took effect
- * @param candidate a different verdict the latest evaluations point to, not yet held for
- *                  {@code stable-evaluations} (null when they agree with the current one)
+ * @param candidate       a different verdict the latest evaluations point to, not yet held for
+ *                        {@code stable-evaluations} (null when they agree with the current one)
+ * @param observedSeconds how much history backs the verdict: the span from the workload's oldest to
+ *                        its newest sample in the window (0 with a single sample)
  */
 public record Workload(SystemKind system, String target, String name, Verdict verdict, Instant since, Verdict candidate,
-        Questions questions, List<Signal> signals, Recommendation recommendation) {
+        double observedSeconds, Questions questions, List<Signal> signals, Recommendation recommendation) {
 }

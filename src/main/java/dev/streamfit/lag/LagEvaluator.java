@@ -10,8 +10,11 @@ import java.util.List;
  * <ol>
  * <li>committed offset or log end unknown → unknown (null), never OK;</li>
  * <li>committed offset below the log start → ERR (records lost to retention);</li>
- * <li>committed offset moved backwards anywhere in the window → REWIND;</li>
  * <li>no lag → OK;</li>
+ * <li>the committed offset moved backwards in the window and the group is still re-reading — below
+ * the offset it had before the (latest) rewind → REWIND. Once it is back there, or caught up, the
+ * rules below apply again: a finished replay is not a lasting status (the rewind stays in the
+ * advisor's evidence for the window);</li>
  * <li>lag &gt; 0 and the committed offset unchanged for longer than stop-after: a member owns the
  * partition → STALL; no member and the log end advanced meanwhile → STOP. The time is counted from
  * when the offset last changed, so an earlier zero-lag sample does not hide a stopped consumer
@@ -48,15 +51,12 @@ public final class LagEvaluator {
         if (logStart != null && now.committed() < logStart) {
             return LagStatus.ERR;
         }
-        for (int i = 1; i < window.size(); i++) {
-            Long before = window.get(i - 1).committed();
-            Long after = window.get(i).committed();
-            if (before != null && after != null && after < before) {
-                return LagStatus.REWIND;
-            }
-        }
         if (lag == 0) {
             return LagStatus.OK;
+        }
+        Long rewoundFrom = latestRewindFrom(window);
+        if (rewoundFrom != null && now.committed() < rewoundFrom) {
+            return LagStatus.REWIND;
         }
         Point since = unchangedSince(window);
         if (now.timeMillis() - since.timeMillis() > stopAfter.toMillis()) {
@@ -68,6 +68,18 @@ public final class LagEvaluator {
             }
         }
         return lagGrew(lags(window)) ? LagStatus.WARN : LagStatus.OK;
+    }
+
+    /** The committed offset the group had just before its latest move backwards in the window; null without one. */
+    static Long latestRewindFrom(List<Point> window) {
+        for (int i = window.size() - 1; i > 0; i--) {
+            Long before = window.get(i - 1).committed();
+            Long after = window.get(i).committed();
+            if (before != null && after != null && after < before) {
+                return before;
+            }
+        }
+        return null;
     }
 
     /** The earliest point of the run of points, ending now, that share the current committed offset. */

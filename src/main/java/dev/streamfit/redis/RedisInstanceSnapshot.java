@@ -10,6 +10,8 @@ import java.util.Map;
  * @param serverTimeMillis the server's clock when INFO ran (server_time_usec), null before Redis 7
  * @param commandCalls  calls since start of the stream commands the advisor reads (xadd, xrange, xrevrange)
  * @param rdbSaves      RDB snapshots since start (Redis 7+): evidence of RDB persistence
+ * @param rdbSavePoints the {@code save} setting (CONFIG GET save): "" when RDB snapshots are off; null
+ *                      when unknown (the ACL does not allow {@code CONFIG GET})
  * @param ownRangeReads XRANGE calls StreamFit itself sent to this server since it started, to be
  *                      subtracted from {@code commandCalls} when judging history reads
  */
@@ -29,20 +31,35 @@ public record RedisInstanceSnapshot(
         Long serverTimeMillis,
         Map<String, Long> commandCalls,
         Long rdbSaves,
+        String rdbSavePoints,
         long ownRangeReads) {
 
     RedisInstanceSnapshot withOwnRangeReads(long reads) {
         return new RedisInstanceSnapshot(address, redisVersion, role, usedMemory, usedMemoryPeak, maxmemory, maxmemoryPolicy,
                 memFragmentationRatio, evictedKeys, aofEnabled, rdbLastBgsaveStatus, connectedSlaves, serverTimeMillis, commandCalls,
-                rdbSaves, reads);
+                rdbSaves, rdbSavePoints, reads);
     }
 
-    /** AOF on, or RDB snapshots taken: the data survives a restart. Null when the server does not say. */
+    RedisInstanceSnapshot withRdbSavePoints(String savePoints) {
+        return new RedisInstanceSnapshot(address, redisVersion, role, usedMemory, usedMemoryPeak, maxmemory, maxmemoryPolicy,
+                memFragmentationRatio, evictedKeys, aofEnabled, rdbLastBgsaveStatus, connectedSlaves, serverTimeMillis, commandCalls,
+                rdbSaves, savePoints, ownRangeReads);
+    }
+
+    /**
+     * Whether the data survives a restart (SPEC: durability): true when AOF is on or an RDB snapshot
+     * was taken since start; false only when proven — AOF off and no save points configured; else
+     * null (unknown). Redis 6.2 reports no rdb_saves, Redis 7 none before its first save, and
+     * {@code CONFIG GET} needs {@code +config|get}: absent facts are unknown, never "off".
+     */
     public Boolean persistent() {
         if (Boolean.TRUE.equals(aofEnabled) || (rdbSaves != null && rdbSaves > 0)) {
             return true;
         }
-        return aofEnabled == null ? null : Boolean.FALSE;
+        if (Boolean.FALSE.equals(aofEnabled) && rdbSavePoints != null && rdbSavePoints.isBlank()) {
+            return false;
+        }
+        return null;
     }
 
     static RedisInstanceSnapshot fromInfo(String address, String info) {
@@ -80,6 +97,7 @@ public record RedisInstanceSnapshot(
                 serverTimeUsec == null ? null : serverTimeUsec / 1000,
                 Map.copyOf(calls),
                 longOf(fields.get("rdb_saves")),
+                null,
                 0);
     }
 

@@ -1,10 +1,12 @@
 package dev.streamfit.redis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import dev.streamfit.poll.CollectionProblem;
@@ -53,11 +55,14 @@ public final class RedisStreamCollector {
     /** @param shard host:port label put on each stream in cluster mode, else null */
     public Uni<NodeResult> collect(RedisConnection connection, String address, String shard) {
         Problems problems = new Problems();
+        // INFO, sent first, counts StreamFit's own XRANGEs up to now; this poll's come after it. So the
+        // count to subtract is the one before this poll (counting at its end was one poll off).
+        long ownReadsBeforeInfo = rangeReads.get();
         return info(connection, address, problems)
                 .chain(instance -> clock(connection, instance).chain(clock -> discover(connection)
                         .chain(keys -> limit(connection, keys, problems))
                         .chain(keys -> collectStreams(connection, keys, clock, shard, problems))
-                        .map(streams -> new NodeResult(instance == null ? null : instance.withOwnRangeReads(rangeReads.get()),
+                        .map(streams -> new NodeResult(instance == null ? null : instance.withOwnRangeReads(ownReadsBeforeInfo),
                                 streams, problems.list()))));
     }
 
@@ -68,6 +73,7 @@ public final class RedisStreamCollector {
             request.arg(section);
         }
         RedisInstanceSnapshot[] result = new RedisInstanceSnapshot[1];
+        String[] savePoints = new String[1];
         boolean[] retry = new boolean[1];
         return new RedisPipeline().add(request, reply -> {
             if (reply.isPermissionDenied()) {
@@ -79,12 +85,18 @@ public final class RedisStreamCollector {
             } else {
                 result[0] = RedisInstanceSnapshot.fromInfo(address, reply.response().toString());
             }
+        }).add(Request.cmd(Command.CONFIG).arg("GET").arg("save"), reply -> {
+            // Optional: proves RDB off when AOF is off too. Denied (a read-only ACL without
+            // +config|get) leaves persistence unknown — not a problem worth a finding.
+            if (!reply.isError()) {
+                savePoints[0] = RedisReply.stringOrNull(RedisReply.fields(reply.response()).get("save"));
+            }
         }).execute(connection).chain(() -> {
             if (retry[0]) {
                 singleSectionInfo = true;
                 return info(connection, address, problems);
             }
-            return Uni.createFrom().item(result[0]);
+            return Uni.createFrom().item(result[0] == null ? null : result[0].withRdbSavePoints(savePoints[0]));
         });
     }
 
@@ -102,10 +114,14 @@ public final class RedisStreamCollector {
     }
 
     private Uni<List<RedisName>> discover(RedisConnection connection) {
-        return scan(connection, "0", new ArrayList<>());
+        return scan(connection, "0", new LinkedHashSet<>()).map(List::copyOf);
     }
 
-    private Uni<List<RedisName>> scan(RedisConnection connection, String cursor, List<RedisName> found) {
+    /**
+     * Every key once: SCAN may return a key twice when the keyspace is resized during the scan (Redis
+     * documents it), and a stream listed twice would be shown, exported and counted twice.
+     */
+    private Uni<Set<RedisName>> scan(RedisConnection connection, String cursor, Set<RedisName> found) {
         Request request = Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(settings.streamsGlob())
                 .arg("COUNT").arg(RedisCollectorSettings.SCAN_COUNT).arg("TYPE").arg("stream");
         return connection.send(request).chain(reply -> {

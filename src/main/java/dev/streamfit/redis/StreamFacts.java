@@ -99,11 +99,17 @@ final class StreamFacts {
 
     /**
      * The first entry after a group's last-delivered-id changes only when the group moves or entries
-     * are trimmed or deleted; Redis 6.2 does not report deletions, so there it is never reused (null).
+     * are trimmed or deleted. {@code max-deleted-entry-id} only ever rises, so deleting an entry below
+     * it (XDEL of B after C) leaves it unchanged: entries-added − length, the number of entries ever
+     * removed, changes with every removal. Redis 6.2 reports neither, so there it is never reused (null).
      */
     String undeliveredState(GroupFacts group) {
         String maxDeleted = RedisReply.stringOrNull(info.get("max-deleted-entry-id"));
-        return maxDeleted == null ? null : group.lastDelivered + "|" + firstEntryId() + "|" + maxDeleted;
+        Long added = entriesAdded();
+        if (maxDeleted == null || added == null) {
+            return null;
+        }
+        return group.lastDelivered + "|" + firstEntryId() + "|" + maxDeleted + "|" + (added - length());
     }
 
     /**

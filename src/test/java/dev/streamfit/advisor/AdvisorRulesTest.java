@@ -54,6 +54,7 @@ class AdvisorRulesTest {
     static final long MIB = 1L << 20;
     static final long GIB = 1L << 30;
     static final double HOUR = 3_600;
+    static final Duration HOUR_WINDOW = Duration.ofHours(1);
 
     // ---- Redis -----------------------------------------------------------------------------------
 
@@ -78,6 +79,8 @@ class AdvisorRulesTest {
         private double peak = 10;
         private long maxConsumers = 2;
         private Boolean aof = true;
+        /** CONFIG GET save: "" = no save points (with AOF off: persistence proven off). */
+        private String savePoints = "3600 1";
         private Long maxmemory = GIB;
         private long used = 100 * MIB;
         private String policy = "noeviction";
@@ -153,7 +156,15 @@ class AdvisorRulesTest {
             return this;
         }
 
+        /** Proven off: AOF off and no save points. */
         RedisCase withoutPersistence() {
+            aof = false;
+            savePoints = "";
+            return this;
+        }
+
+        /** AOF off, save points configured, no RDB save yet (a default Redis 7 just started): unknown. */
+        RedisCase defaultRdbNotYetSaved() {
             aof = false;
             return this;
         }
@@ -193,7 +204,7 @@ class AdvisorRulesTest {
 
         RedisInstanceSnapshot server() {
             return new RedisInstanceSnapshot("h:1", "7.0.15", "master", used, used, maxmemory, policy, 1.0, 0L, aof, "ok", 0L, 0L, Map.of(),
-                    0L, 0);
+                    0L, savePoints, 0);
         }
 
         /** What the health stage would attach to the stream: its server findings that concern {@code s}. */
@@ -235,6 +246,8 @@ class AdvisorRulesTest {
                 Arguments.of("R8 longTermValue: trimmed", stream(), longTermValue, NO),
                 Arguments.of("R9 longTermValue: never trimmed, no persistence", stream().neverTrimmed().withoutPersistence(), longTermValue, NO),
                 Arguments.of("R10 longTermValue: Redis 6.2 cannot tell", stream().trimUnknown(), longTermValue, UNKNOWN),
+                Arguments.of("R10a longTermValue: never trimmed on a default Redis 7 before its first save: persistence unknown",
+                        stream().neverTrimmed().defaultRdbNotYetSaved(), longTermValue, UNKNOWN),
                 Arguments.of("R11 longRetention: oldest exactly 24 h", stream().oldest(24 * HOUR), longRetention, YES),
                 Arguments.of("R12 longRetention: oldest 23.9 h", stream().oldest(86_000), longRetention, NO),
                 Arguments.of("R13 longRetention: IDs not time-based", stream().idsNotTimeBased(), longRetention, UNKNOWN));
@@ -268,6 +281,8 @@ class AdvisorRulesTest {
                 Arguments.of("V10 never trimmed without persistence, read by two groups: OUTGROWN_REDIS",
                         stream().neverTrimmed().withoutPersistence().active("a", "b"), OUTGROWN_REDIS, List.of(REDIS_DURABILITY_MISMATCH)),
                 Arguments.of("V11 never trimmed without persistence, no yes: FITS", stream().neverTrimmed().withoutPersistence(), FITS, List.of()),
+                Arguments.of("V11a never trimmed, two groups, default Redis 7 before its first save: no durability signal, FITS",
+                        stream().neverTrimmed().defaultRdbNotYetSaved().active("a", "b"), FITS, List.of()),
                 Arguments.of("V12 replayed (SETID) without persistence: OUTGROWN_REDIS", stream().rewound("g2").withoutPersistence(), OUTGROWN_REDIS,
                         List.of(REDIS_DURABILITY_MISMATCH)),
                 Arguments.of("V13 25 h old without persistence: OUTGROWN_REDIS", stream().oldest(25 * HOUR).withoutPersistence(), OUTGROWN_REDIS,
@@ -318,8 +333,9 @@ class AdvisorRulesTest {
         private int partitions = 24;
         private Long retentionMs = 3_600_000L;
         private String policy = "delete";
-        private double peak = 2;
-        private long retained = 7_200;
+        private Double peak = 2.0;
+        private Long retained = 7_200L;
+        private boolean sizeKnown = true;
         private List<String> groups = List.of("notifier");
         private List<String> atTail = List.of("notifier");
         private int consumers = 1;
@@ -386,9 +402,29 @@ class AdvisorRulesTest {
             return this;
         }
 
+        /** A partition is offline: its offsets, so the records retained, are unknown. */
+        TopicCase offlinePartition() {
+            retained = null;
+            return this;
+        }
+
+        /** DescribeLogDirs denied: the size on disk, so the bytes per record, are unknown. */
+        TopicCase sizeUnknown() {
+            sizeKnown = false;
+            return this;
+        }
+
+        /** Fewer than two samples: no rate yet. */
+        TopicCase rateUnknown() {
+            peak = null;
+            return this;
+        }
+
         KafkaTopicProfile profile() {
-            return new KafkaTopicProfile(name, partitions, retentionMs, policy, peak, peak, retained, retained * 300, 300.0,
-                    retained == 0 ? null : 1800.0, groups, groups, List.of(), List.of(), atTail, consumers);
+            Long bytes = retained == null || !sizeKnown ? null : retained * 300;
+            Double perRecord = bytes == null || retained == 0 ? null : 300.0;
+            return new KafkaTopicProfile(name, partitions, retentionMs, policy, peak, peak, retained, bytes, perRecord,
+                    Long.valueOf(0).equals(retained) ? null : 1800.0, groups, groups, List.of(), List.of(), atTail, consumers);
         }
 
         @Override
@@ -421,7 +457,14 @@ class AdvisorRulesTest {
                         FITS, List.of()),
                 Arguments.of("K11 idle and empty: OVERBUILT_KAFKA",
                         overbuilt().named("unused").partitions(1).retention(Duration.ofDays(2)).writes(0).retained(0).noGroups(), OVERBUILT_KAFKA,
-                        List.of(KAFKA_TOPIC_IDLE, KAFKA_TOPIC_EMPTY)));
+                        List.of(KAFKA_TOPIC_IDLE, KAFKA_TOPIC_EMPTY)),
+                Arguments.of("K12 an offline partition: records unknown, not empty, never OVERBUILT",
+                        overbuilt().named("offline").partitions(1).retention(Duration.ofDays(2)).writes(0).offlinePartition().noGroups(), FITS,
+                        List.of(KAFKA_TOPIC_IDLE)),
+                Arguments.of("K13 size on disk unknown (DescribeLogDirs denied): footprint unknown, FITS", overbuilt().named("denied").sizeUnknown(),
+                        FITS, List.of(KAFKA_TOPIC_EXCESS_PARTITIONS, KAFKA_TOPIC_QUEUE_LIKE)),
+                Arguments.of("K14 peak rate unknown: no excess-partitions signal on a made-up 0, FITS", overbuilt().named("new").rateUnknown(),
+                        FITS, List.of(KAFKA_TOPIC_QUEUE_LIKE)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -464,15 +507,38 @@ class AdvisorRulesTest {
         VerdictTracker tracker = new VerdictTracker();
         Instant t0 = Instant.parse("2026-11-29T10:00:00Z");
         Duration min = Duration.ofMinutes(15);
-        assertEquals(Verdict.INSUFFICIENT_DATA, tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t0, min, 3).verdict());
-        assertEquals(Verdict.INSUFFICIENT_DATA, tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t0.plusSeconds(899), min, 3).verdict());
-        assertEquals(Verdict.INSUFFICIENT_DATA, tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t0.plusSeconds(900), min, 3).verdict(), "1 of 3");
-        VerdictTracker.State second = tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t0.plusSeconds(915), min, 3);
+        assertEquals(Verdict.INSUFFICIENT_DATA, tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t0, min, 3, HOUR_WINDOW).verdict());
+        assertEquals(Verdict.INSUFFICIENT_DATA, tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t0.plusSeconds(899), min, 3, HOUR_WINDOW).verdict());
+        assertEquals(Verdict.INSUFFICIENT_DATA, tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t0.plusSeconds(900), min, 3, HOUR_WINDOW).verdict(), "1 of 3");
+        VerdictTracker.State second = tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t0.plusSeconds(915), min, 3, HOUR_WINDOW);
         assertEquals(Verdict.INSUFFICIENT_DATA, second.verdict());
         assertEquals(Verdict.OUTGROWN_REDIS, second.candidate());
-        VerdictTracker.State third = tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t0.plusSeconds(930), min, 3);
+        VerdictTracker.State third = tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t0.plusSeconds(930), min, 3, HOUR_WINDOW);
         assertEquals(Verdict.OUTGROWN_REDIS, third.verdict(), "held for 3 consecutive evaluations");
         assertEquals(t0.plusSeconds(930), third.since());
+    }
+
+    @Test
+    void h3AGapLongerThanTheWindowStartsObservationAgain() {
+        Instant t0 = Instant.parse("2026-11-29T10:00:00Z");
+        Duration min = Duration.ofMinutes(15);
+        for (Duration gap : List.of(Duration.ofMinutes(59), Duration.ofMinutes(61))) {
+            VerdictTracker tracker = new VerdictTracker();
+            Instant last = t0;
+            for (long s : new long[] {0, 900, 915, 930}) {
+                last = t0.plusSeconds(s);
+                tracker.evaluate("w", Verdict.FITS, last, min, 3, HOUR_WINDOW);
+            }
+            assertEquals(Verdict.FITS, tracker.evaluate("w", Verdict.FITS, last.plusSeconds(15), min, 3, HOUR_WINDOW).verdict());
+            Instant back = last.plusSeconds(15).plus(gap);
+            VerdictTracker.State state = tracker.evaluate("w", Verdict.FITS, back, min, 3, HOUR_WINDOW);
+            if (gap.compareTo(HOUR_WINDOW) > 0) {
+                assertEquals(Verdict.INSUFFICIENT_DATA, state.verdict(), "after a gap longer than the window 1–3 samples back no verdict");
+                assertEquals(back, state.firstSeen(), "observation starts again");
+            } else {
+                assertEquals(Verdict.FITS, state.verdict(), "a gap shorter than the window keeps the verdict");
+            }
+        }
     }
 
     @Test
@@ -480,14 +546,14 @@ class AdvisorRulesTest {
         VerdictTracker tracker = new VerdictTracker();
         Instant t = Instant.parse("2026-11-29T10:00:00Z");
         for (int i = 0; i < 3; i++) {
-            tracker.evaluate("w", Verdict.FITS, t.plusSeconds(i), Duration.ZERO, 3);
+            tracker.evaluate("w", Verdict.FITS, t.plusSeconds(i), Duration.ZERO, 3, HOUR_WINDOW);
         }
         for (int i = 3; i < 30; i++) {
             Verdict proposed = i % 2 == 0 ? Verdict.OUTGROWN_REDIS : Verdict.FITS;
-            assertEquals(Verdict.FITS, tracker.evaluate("w", proposed, t.plusSeconds(i), Duration.ZERO, 3).verdict());
+            assertEquals(Verdict.FITS, tracker.evaluate("w", proposed, t.plusSeconds(i), Duration.ZERO, 3, HOUR_WINDOW).verdict());
         }
-        tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t.plusSeconds(40), Duration.ZERO, 3);
-        tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t.plusSeconds(41), Duration.ZERO, 3);
-        assertEquals(Verdict.FITS, tracker.evaluate("w", Verdict.FITS, t.plusSeconds(42), Duration.ZERO, 3).verdict(), "a run broken before 3 resets");
+        tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t.plusSeconds(40), Duration.ZERO, 3, HOUR_WINDOW);
+        tracker.evaluate("w", Verdict.OUTGROWN_REDIS, t.plusSeconds(41), Duration.ZERO, 3, HOUR_WINDOW);
+        assertEquals(Verdict.FITS, tracker.evaluate("w", Verdict.FITS, t.plusSeconds(42), Duration.ZERO, 3, HOUR_WINDOW).verdict(), "a run broken before 3 resets");
     }
 }

@@ -184,6 +184,8 @@ class RedisHealthRulesTest {
         private String policy = "noeviction";
         private Boolean aof = true;
         private Long rdbSaves = 0L;
+        /** CONFIG GET save: "" = no save points; null = not allowed to ask. */
+        private String savePoints = "3600 1";
         private List<String> withGroups = List.of("s");
         private Double evicted = 0.0;
         private Double growth = 0.0;
@@ -205,9 +207,24 @@ class RedisHealthRulesTest {
             return this;
         }
 
-        /** AOF off and no RDB save since start. */
+        /** Proven off: AOF off and no save points (CONFIG GET save answers ""). */
         ServerCase withoutPersistence() {
             aof = false;
+            savePoints = "";
+            return this;
+        }
+
+        /** AOF off, save points configured, no save yet (Redis 7 before its first save): unknown. */
+        ServerCase rdbConfiguredButNotYetSaved() {
+            aof = false;
+            rdbSaves = 0L;
+            return this;
+        }
+
+        /** AOF off, no save since start, and CONFIG GET denied by the ACL: unknown. */
+        ServerCase saveSettingNotReadable() {
+            aof = false;
+            savePoints = null;
             return this;
         }
 
@@ -262,7 +279,7 @@ class RedisHealthRulesTest {
 
         RedisInstanceSnapshot snapshot() {
             return new RedisInstanceSnapshot("h:1", "7.0.15", "master", used, used, maxmemory, policy, 1.0, 0L, aof, "ok", 0L, 0L, Map.of(), rdbSaves,
-                    0);
+                    savePoints, 0);
         }
 
         RedisHealthRules.ServerFacts facts() {
@@ -323,6 +340,10 @@ class RedisHealthRulesTest {
                 Arguments.of("S20 no persistence, streams with groups but none kept like a log (queue-like): nothing", server().withoutPersistence(),
                         nothing()),
                 Arguments.of("S21 persistence unknown never raises it", server().persistenceUnknown().keptLikeALog("s"), nothing()),
+                Arguments.of("S21a a default Redis 7 before its first RDB save is not proven unpersisted: nothing",
+                        server().rdbConfiguredButNotYetSaved().keptLikeALog("s"), nothing()),
+                Arguments.of("S21b AOF off and no save yet, but CONFIG GET denied: unknown, nothing",
+                        server().saveSettingNotReadable().keptLikeALog("s"), nothing()),
                 Arguments.of("S22 persistence on: a log is safe", server().keptLikeALog("s"), nothing()),
                 Arguments.of("S23 allkeys-lru on s, and t kept like a log without persistence: on both",
                         server().policy("allkeys-lru").withoutPersistence().keptLikeALog("s", "t"), List.of(raised(REDIS_DURABILITY_MISMATCH, "s", "t"))),

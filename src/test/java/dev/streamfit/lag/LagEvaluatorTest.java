@@ -101,7 +101,11 @@ class LagEvaluatorTest {
                 Arguments.of("20 caught up, then a record just before the poll: not a trend", window("10/10 20/20 30/30 30/31").owned(), OK),
                 Arguments.of("21 falling behind from zero counts once lag is above zero throughout", window("10/11 12/20 14/30 15/40").owned(), WARN),
                 Arguments.of("22 lag grew over three samples: the shortest trend", window("8/10 12/20 14/30").owned(), WARN),
-                Arguments.of("23 lag grew between two samples: one step, not a trend", window("8/10 12/20").owned(), OK));
+                Arguments.of("23 lag grew between two samples: one step, not a trend", window("8/10 12/20").owned(), OK),
+                Arguments.of("24 a replay that caught up is OK, not REWIND for the rest of the window", window("50/60 10/70 40/80 80/80").owned(), OK),
+                Arguments.of("25 re-read past the offset before the rewind: the usual rules again", window("50/60 10/70 40/80 60/90").owned(), OK),
+                Arguments.of("26 the latest of two rewinds counts", window("90/100 20/100 95/110 30/110 60/120").owned(), REWIND),
+                Arguments.of("27 up then partly back between two polls is a rewind", window("10000/12000 11000/12000 10500/12000").owned(), REWIND));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -290,6 +290,30 @@ class RedisStreamCollectorTest {
     }
 
     @Test
+    void deletingAnEntryBelowTheHighestDeletedIdIsSeenByTheNextPoll() {
+        // A(−100 s) B(−50 s) C(−20 s) D(−10 s), the group read A. XDEL C raises max-deleted-entry-id to
+        // C; deleting B afterwards leaves it at C: only entries-added − length says something changed.
+        long now = redisNowMillis();
+        for (long age : new long[] {100_000, 50_000, 20_000, 10_000}) {
+            addAt("rsc:xdel", now - age, 1);
+        }
+        redis.createGroup("rsc:xdel", "g", "0");
+        redis.readGroup("rsc:xdel", "g", "w1", 1);
+        redis.call("XDEL", "rsc:xdel", (now - 20_000) + "-1");
+        RedisTargetPoller poller = new RedisTargetPoller(vertx, "test", TestRedisTarget.of(TestServers.redis().url()).withStreams("rsc:xdel"),
+                Duration.ofSeconds(10));
+        try {
+            assertEquals(50, poller.poll().await().atMost(Duration.ofSeconds(10)).streams().get(0).groups().get(0).lagSeconds(), 3,
+                    "B is the first undelivered entry");
+            redis.call("XDEL", "rsc:xdel", (now - 50_000) + "-1");
+            assertEquals(10, poller.poll().await().atMost(Duration.ofSeconds(10)).streams().get(0).groups().get(0).lagSeconds(), 3,
+                    "with B deleted, D is: its age, not B's cached one");
+        } finally {
+            poller.close();
+        }
+    }
+
+    @Test
     void pendingDetailsOfAGroupThatDidNotMoveAreReusedWithTheirIdleTimesGrown() throws Exception {
         long now = redisNowMillis();
         addAt("rsc:idle", now - 60_000, 5);
@@ -317,6 +341,30 @@ class RedisStreamCollectorTest {
             assertEquals(redisIdleOfOldestPending("rsc:idle", "g"), third.oldestPendingIdleSeconds(), 1.0);
         } finally {
             poller.close();
+        }
+    }
+
+    @Test
+    void streamFitsOwnRangeReadsAreSubtractedFromThePollThatCountsThem() {
+        // A server of its own: INFO commandstats counts every client's XRANGEs.
+        try (RedisServer server = RedisServer.start(); RedisFixtures own = new RedisFixtures(server.url())) {
+            for (int i = 0; i < 20; i++) {
+                own.addEntries("rsc:own:" + i, 5);
+                own.createGroup("rsc:own:" + i, "g", "0");
+                own.readGroup("rsc:own:" + i, "g", "c", 2); // lagging: its first undelivered entry is read with XRANGE
+            }
+            RedisTargetPoller poller = new RedisTargetPoller(vertx, "test", TestRedisTarget.of(server.url()).withStreams("rsc:own:*"),
+                    Duration.ofSeconds(10));
+            try {
+                RedisInstanceSnapshot cold = poller.poll().await().atMost(Duration.ofSeconds(10)).instances().get(0);
+                RedisInstanceSnapshot warm = poller.poll().await().atMost(Duration.ofSeconds(10)).instances().get(0);
+                long before = cold.commandCalls().getOrDefault("xrange", 0L) - cold.ownRangeReads();
+                long after = warm.commandCalls().getOrDefault("xrange", 0L) - warm.ownRangeReads();
+                assertTrue(warm.ownRangeReads() >= 20, "the cold poll read 20 first undelivered entries: " + warm.ownRangeReads());
+                assertEquals(before, after, "nobody else read history: StreamFit's own 20 XRANGEs are not history reads");
+            } finally {
+                poller.close();
+            }
         }
     }
 
