@@ -75,6 +75,11 @@ public class AdvisorService implements Stage {
             if (snapshot instanceof RedisTargetSnapshot redis) {
                 evaluated = evaluateRedis(redis);
             } else if (snapshot instanceof KafkaTargetSnapshot kafka) {
+                if (lag.groups(kafka.target()).isEmpty()) {
+                    // The lag stage failed for this poll: the topics' groups are unknown, so are their verdicts.
+                    workloads.remove(kafka.target());
+                    return;
+                }
                 evaluated = evaluateKafka(kafka);
             } else {
                 return;
@@ -129,7 +134,7 @@ public class AdvisorService implements Stage {
         List<Workload> result = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         VerdictTracker tracker = trackers.computeIfAbsent(snapshot.target(), t -> new VerdictTracker());
-        List<KafkaGroupLag> groups = lag.groups(snapshot.target()).orElse(List.of());
+        List<KafkaGroupLag> groups = lag.groups(snapshot.target()).orElseThrow();
         for (KafkaTopicProfile p : kafkaProfiler.profiles(snapshot, groups)) {
             Questions q = KafkaTopicRules.questions(p, a);
             List<Signal> signals = KafkaTopicRules.signals(p, a);

@@ -2,6 +2,7 @@ package dev.streamfit.advisor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import dev.streamfit.config.StreamFitConfig;
@@ -45,16 +46,16 @@ public final class KafkaTopicRules {
     }
 
     static QuestionAnswer replay(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
-        String threshold = "a committed offset moved back, or a group ≥ " + Evidence.percent(a.replayBehindShare()) + " of the retained records behind";
+        Supplier<String> threshold = () -> "a committed offset moved back, or a group ≥ " + Evidence.percent(a.replayBehindShare()) + " of the retained records behind";
         if (!p.rewoundGroups().isEmpty()) {
             return QuestionAnswer.yes(() -> Evidence.count(p.rewoundGroups().size(), "group", "groups", p.rewoundGroups())
-                    + " moved a committed offset backwards (rewind)", () -> threshold);
+                    + " moved a committed offset backwards (rewind)", threshold);
         }
         if (!p.farBehindGroups().isEmpty()) {
             return QuestionAnswer.yes(() -> Evidence.count(p.farBehindGroups().size(), "group", "groups", p.farBehindGroups())
-                    + " consuming ≥ " + Evidence.percent(a.replayBehindShare()) + " of the " + p.retainedRecords() + " retained records behind", () -> threshold);
+                    + " consuming ≥ " + Evidence.percent(a.replayBehindShare()) + " of the " + p.retainedRecords() + " retained records behind", threshold);
         }
-        return QuestionAnswer.no(() -> "no rewind and no group far behind", () -> threshold);
+        return QuestionAnswer.no(() -> "no rewind and no group far behind", threshold);
     }
 
     static QuestionAnswer fanOut(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
@@ -63,32 +64,32 @@ public final class KafkaTopicRules {
 
     static QuestionAnswer longTermValue(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
         double threshold = a.longTermRetention().toSeconds();
-        String thresholdText = "retention unlimited or ≥ " + Evidence.duration(threshold) + ", or compact";
+        Supplier<String> thresholdText = () -> "retention unlimited or ≥ " + Evidence.duration(threshold) + ", or compact";
         if (p.cleanupPolicy() != null && p.cleanupPolicy().contains("compact")) {
-            return QuestionAnswer.yes(() -> "cleanup.policy=" + p.cleanupPolicy(), () -> thresholdText);
+            return QuestionAnswer.yes(() -> "cleanup.policy=" + p.cleanupPolicy(), thresholdText);
         }
         if (p.retentionMs() == null) {
-            return QuestionAnswer.unknown(() -> "topic configs could not be described", () -> thresholdText);
+            return QuestionAnswer.unknown(() -> "topic configs could not be described", thresholdText);
         }
         if (p.retentionMs() < 0) {
-            return QuestionAnswer.yes(() -> "retention unlimited (retention.ms=-1)", () -> thresholdText);
+            return QuestionAnswer.yes(() -> "retention unlimited (retention.ms=-1)", thresholdText);
         }
-        String evidence = "retention " + Evidence.duration(p.retentionMs() / 1000.0);
-        return p.retentionMs() / 1000.0 >= threshold ? QuestionAnswer.yes(() -> evidence + " ≥ " + Evidence.duration(threshold), () -> thresholdText)
-                : QuestionAnswer.no(() -> evidence + " < " + Evidence.duration(threshold), () -> thresholdText);
+        Supplier<String> evidence = () -> "retention " + Evidence.duration(p.retentionMs() / 1000.0);
+        return p.retentionMs() / 1000.0 >= threshold ? QuestionAnswer.yes(() -> evidence.get() + " ≥ " + Evidence.duration(threshold), thresholdText)
+                : QuestionAnswer.no(() -> evidence.get() + " < " + Evidence.duration(threshold), thresholdText);
     }
 
     static QuestionAnswer longRetention(KafkaTopicProfile p, StreamFitConfig.Advisor a) {
         double threshold = a.longRetention().toSeconds();
-        String thresholdText = "oldest record ≥ " + Evidence.duration(threshold);
+        Supplier<String> thresholdText = () -> "oldest record ≥ " + Evidence.duration(threshold);
         if (p.oldestAgeSeconds() == null) {
-            return Long.valueOf(0).equals(p.retainedRecords()) ? QuestionAnswer.no(() -> "empty topic", () -> thresholdText)
-                    : QuestionAnswer.unknown(() -> "the oldest record's time is unknown", () -> thresholdText);
+            return Long.valueOf(0).equals(p.retainedRecords()) ? QuestionAnswer.no(() -> "empty topic", thresholdText)
+                    : QuestionAnswer.unknown(() -> "the oldest record's time is unknown", thresholdText);
         }
-        String evidence = "oldest record " + Evidence.duration(p.oldestAgeSeconds()) + " old (" + p.retainedRecords() + " records"
+        Supplier<String> evidence = () -> "oldest record " + Evidence.duration(p.oldestAgeSeconds()) + " old (" + p.retainedRecords() + " records"
                 + (p.retainedBytes() == null ? "" : ", " + Evidence.bytes(p.retainedBytes())) + ")";
-        return p.oldestAgeSeconds() >= threshold ? QuestionAnswer.yes(() -> evidence + " ≥ " + Evidence.duration(threshold), () -> thresholdText)
-                : QuestionAnswer.no(() -> evidence + " < " + Evidence.duration(threshold), () -> thresholdText);
+        return p.oldestAgeSeconds() >= threshold ? QuestionAnswer.yes(() -> evidence.get() + " ≥ " + Evidence.duration(threshold), thresholdText)
+                : QuestionAnswer.no(() -> evidence.get() + " < " + Evidence.duration(threshold), thresholdText);
     }
 
     // ---- footprint and overbuild signals --------------------------------------------------------

@@ -24,12 +24,6 @@ public final class LazyText {
         return new LazyText(words);
     }
 
-    static LazyText now(String text) {
-        LazyText lazy = new LazyText(null);
-        lazy.built = text;
-        return lazy;
-    }
-
     @JsonValue
     @Override
     public String toString() {
@@ -44,5 +38,16 @@ public final class LazyText {
             }
         }
         return text;
+    }
+
+    /** Equal when the words are: an answer is compared by what it says. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LazyText text && toString().equals(text.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
     }
 }

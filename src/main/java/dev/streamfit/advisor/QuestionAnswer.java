@@ -50,6 +50,16 @@ public final class QuestionAnswer {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof QuestionAnswer q && answer == q.answer && evidence.equals(q.evidence) && threshold.equals(q.threshold);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(answer, evidence, threshold);
+    }
+
+    @Override
     public String toString() {
         return answer + " (" + evidence() + "; threshold " + threshold() + ")";
     }

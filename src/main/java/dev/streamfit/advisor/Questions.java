@@ -1,5 +1,7 @@
 package dev.streamfit.advisor;
 
+import java.util.function.Supplier;
+
 import java.util.stream.Stream;
 import dev.streamfit.health.Evidence;
 
@@ -8,10 +10,10 @@ public record Questions(QuestionAnswer replay, QuestionAnswer fanOut, QuestionAn
 
     /** fanOut means the same on both sides: at least {@code threshold} active consumer groups. */
     static QuestionAnswer fanOut(java.util.List<String> activeGroups, int threshold) {
-        String evidence = Evidence.count(activeGroups.size(), "active consumer group", "active consumer groups", activeGroups);
-        String thresholdText = "≥ " + threshold + " active groups";
-        return activeGroups.size() >= threshold ? QuestionAnswer.yes(() -> evidence + " ≥ " + threshold, () -> thresholdText)
-                : QuestionAnswer.no(() -> evidence + " < " + threshold, () -> thresholdText);
+        Supplier<String> evidence = () -> Evidence.count(activeGroups.size(), "active consumer group", "active consumer groups", activeGroups);
+        Supplier<String> thresholdText = () -> "≥ " + threshold + " active groups";
+        return activeGroups.size() >= threshold ? QuestionAnswer.yes(() -> evidence.get() + " ≥ " + threshold, thresholdText)
+                : QuestionAnswer.no(() -> evidence.get() + " < " + threshold, thresholdText);
     }
 
     public long yesCount() {

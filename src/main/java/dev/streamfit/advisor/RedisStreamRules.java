@@ -2,6 +2,7 @@ package dev.streamfit.advisor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 
 import dev.streamfit.config.StreamFitConfig;
@@ -28,23 +29,23 @@ public final class RedisStreamRules {
     }
 
     static QuestionAnswer replay(RedisStreamProfile p, StreamFitConfig.Advisor a) {
-        String threshold = "a group moved back, a group created ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream behind the tail, or ≥ "
+        Supplier<String> threshold = () -> "a group moved back, a group created ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream behind the tail, or ≥ "
                 + Evidence.rate(a.historyReadsPerSecond()) + " history reads";
         if (!p.rewoundGroups().isEmpty()) {
             return QuestionAnswer.yes(() -> Evidence.count(p.rewoundGroups().size(), "group", "groups", p.rewoundGroups())
-                    + " moved its last-delivered-id backwards (XGROUP SETID)", () -> threshold);
+                    + " moved its last-delivered-id backwards (XGROUP SETID)", threshold);
         }
         if (!p.farBehindGroups().isEmpty()) {
             return QuestionAnswer.yes(() -> Evidence.count(p.farBehindGroups().size(), "group", "groups", p.farBehindGroups())
-                    + " created behind the tail by ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream's entries", () -> threshold);
+                    + " created behind the tail by ≥ " + Evidence.percent(a.replayBehindShare()) + " of the stream's entries", threshold);
         }
         if (p.historyReadsPerSecond() != null && p.historyReadsPerSecond() >= a.historyReadsPerSecond()) {
             return QuestionAnswer.yes(() -> Evidence.rate(p.historyReadsPerSecond()) + " XRANGE/XREVRANGE calls on the server "
-                    + "(instance-level, weak evidence: not attributable to one stream)", () -> threshold);
+                    + "(instance-level, weak evidence: not attributable to one stream)", threshold);
         }
         return QuestionAnswer.no(() -> "no group moved back or was created far behind the tail; "
                 + (p.historyReadsPerSecond() == null ? "history reads not yet measured" : Evidence.rate(p.historyReadsPerSecond()) + " history reads"),
-                () -> threshold);
+                threshold);
     }
 
     static QuestionAnswer fanOut(RedisStreamProfile p, StreamFitConfig.Advisor a) {
@@ -52,32 +53,32 @@ public final class RedisStreamRules {
     }
 
     static QuestionAnswer longTermValue(RedisStreamProfile p) {
-        String threshold = "never trimmed while persistence is on";
+        Supplier<String> threshold = () -> "never trimmed while persistence is on";
         Boolean persistent = p.server() == null ? null : p.server().persistent();
         if (p.neverTrimmed() == null) {
-            return QuestionAnswer.unknown(() -> "Redis before 7.0 reports no entries-added or max-deleted-entry-id", () -> threshold);
+            return QuestionAnswer.unknown(() -> "Redis before 7.0 reports no entries-added or max-deleted-entry-id", threshold);
         }
         if (!p.neverTrimmed()) {
-            return QuestionAnswer.no(() -> "trimmed or deleted: it keeps " + p.length() + " entries of those added", () -> threshold);
+            return QuestionAnswer.no(() -> "trimmed or deleted: it keeps " + p.length() + " entries of those added", threshold);
         }
         if (persistent == null) {
-            return QuestionAnswer.unknown(() -> "never trimmed; persistence unknown", () -> threshold);
+            return QuestionAnswer.unknown(() -> "never trimmed; persistence unknown", threshold);
         }
-        return persistent ? QuestionAnswer.yes(() -> "never trimmed (" + p.length() + " entries, all ever added) with persistence on", () -> threshold)
-                : QuestionAnswer.no(() -> "never trimmed, but without persistence: kept in RAM only", () -> threshold);
+        return persistent ? QuestionAnswer.yes(() -> "never trimmed (" + p.length() + " entries, all ever added) with persistence on", threshold)
+                : QuestionAnswer.no(() -> "never trimmed, but without persistence: kept in RAM only", threshold);
     }
 
     static QuestionAnswer longRetention(RedisStreamProfile p, StreamFitConfig.Advisor a) {
         double threshold = a.longRetention().toSeconds();
-        String thresholdText = "oldest entry ≥ " + Evidence.duration(threshold);
+        Supplier<String> thresholdText = () -> "oldest entry ≥ " + Evidence.duration(threshold);
         if (p.oldestAgeSeconds() == null) {
-            return p.length() == 0 ? QuestionAnswer.no(() -> "empty stream", () -> thresholdText)
-                    : QuestionAnswer.unknown(() -> "entry IDs are not time-based", () -> thresholdText);
+            return p.length() == 0 ? QuestionAnswer.no(() -> "empty stream", thresholdText)
+                    : QuestionAnswer.unknown(() -> "entry IDs are not time-based", thresholdText);
         }
-        String evidence = "oldest entry " + Evidence.duration(p.oldestAgeSeconds()) + " old (" + p.length() + " entries"
+        Supplier<String> evidence = () -> "oldest entry " + Evidence.duration(p.oldestAgeSeconds()) + " old (" + p.length() + " entries"
                 + (p.memoryBytes() == null ? "" : ", " + Evidence.bytes(p.memoryBytes())) + ")";
-        return p.oldestAgeSeconds() >= threshold ? QuestionAnswer.yes(() -> evidence + " ≥ " + Evidence.duration(threshold), () -> thresholdText)
-                : QuestionAnswer.no(() -> evidence + " < " + Evidence.duration(threshold), () -> thresholdText);
+        return p.oldestAgeSeconds() >= threshold ? QuestionAnswer.yes(() -> evidence.get() + " ≥ " + Evidence.duration(threshold), thresholdText)
+                : QuestionAnswer.no(() -> evidence.get() + " < " + Evidence.duration(threshold), thresholdText);
     }
 
     // ---- capacity signals -----------------------------------------------------------------------

@@ -36,14 +36,11 @@ public class FindingsRegistry {
     private record Scope(String evaluator, TargetId target) {
     }
 
-    private record Entry(Scope scope, Finding finding, Instant firstSeen) {
-    }
-
     /**
      * By scope: an evaluation touches only its own scope's findings, so targets are evaluated in
      * parallel and one with 30,000 findings does not make every other target's evaluation walk them.
      */
-    private final Map<Scope, Map<Subject, Entry>> scopes = new ConcurrentHashMap<>();
+    private final Map<Scope, Map<Subject, Finding>> scopes = new ConcurrentHashMap<>();
 
     /** What a finding is about within its scope; its fingerprint is a hash of this, computed once per finding. */
     private record Subject(Rule rule, String workload, String group) {
@@ -53,41 +50,41 @@ public class FindingsRegistry {
     public void evaluate(String evaluator, TargetId target, List<Observation> observations, Instant now) {
         Scope scope = new Scope(evaluator, target);
         // One evaluation per target at a time (the pipeline's lanes); the lock only guards against misuse.
-        Map<Subject, Entry> entries = scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>());
+        Map<Subject, Finding> entries = scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>());
         synchronized (entries) {
             replace(scope, entries, observations, now);
         }
     }
 
-    private void replace(Scope scope, Map<Subject, Entry> entries, List<Observation> observations, Instant now) {
+    private void replace(Scope scope, Map<Subject, Finding> entries, List<Observation> observations, Instant now) {
         TargetId target = scope.target();
         Set<Subject> seen = new HashSet<>();
         Duration holdFor = config.alerts().holdFor();
         for (Observation o : observations) {
             Subject subject = new Subject(o.rule(), o.workload(), o.group());
             seen.add(subject);
-            Entry previous = entries.get(subject);
+            Finding previous = entries.get(subject);
             // A SHA-256 per finding and poll adds up at 30,000 findings: reuse the one computed when it first appeared.
-            String fingerprint = previous != null ? previous.finding().fingerprint() : fingerprint(o.rule().id(), target, o.workload(), o.group());
-            Instant since = previous == null || previous.finding().state() == FindingState.RESOLVED ? now : previous.firstSeen();
+            String fingerprint = previous != null ? previous.fingerprint() : fingerprint(o.rule().id(), target, o.workload(), o.group());
+            // While it holds, a finding's since is when it was first observed; once resolved, when it ended.
+            Instant since = previous == null || previous.state() == FindingState.RESOLVED ? now : previous.since();
             FindingState state = Duration.between(since, now).compareTo(holdFor) >= 0 ? FindingState.FIRING : FindingState.PENDING;
             Finding finding = new Finding(fingerprint, o.rule().id(), o.severity(), target.system(), target.name(), o.workload(),
                     o.group(), state, since, o.value(), o.threshold(), o.message());
-            entries.put(subject, new Entry(scope, finding, since));
+            entries.put(subject, finding);
         }
-        entries.replaceAll((subject, entry) -> {
-            if (seen.contains(subject) || entry.finding().state() == FindingState.RESOLVED) {
-                return entry;
+        entries.replaceAll((subject, f) -> {
+            if (seen.contains(subject) || f.state() == FindingState.RESOLVED) {
+                return f;
             }
-            Finding f = entry.finding();
-            return new Entry(scope, new Finding(f.fingerprint(), f.rule(), f.severity(), f.system(), f.target(), f.workload(),
-                    f.group(), FindingState.RESOLVED, now, f.value(), f.threshold(), f.message()), entry.firstSeen());
+            return new Finding(f.fingerprint(), f.rule(), f.severity(), f.system(), f.target(), f.workload(),
+                    f.group(), FindingState.RESOLVED, now, f.value(), f.threshold(), f.message());
         });
         // Every scope of the target: an evaluator that no longer runs (the target is down) must not keep its resolved findings forever.
         scopes.forEach((other, otherEntries) -> {
             if (other.target().equals(target)) {
-                otherEntries.values().removeIf(e -> e.finding().state() == FindingState.RESOLVED
-                        && e.finding().since().isBefore(now.minus(RESOLVED_RETENTION)));
+                otherEntries.values().removeIf(f -> f.state() == FindingState.RESOLVED
+                        && f.since().isBefore(now.minus(RESOLVED_RETENTION)));
             }
         });
     }
@@ -95,12 +92,12 @@ public class FindingsRegistry {
     /** The findings of one target, from every evaluator, in no particular order. */
     public List<Finding> of(TargetId target) {
         return scopes.entrySet().stream().filter(e -> e.getKey().target().equals(target))
-                .flatMap(e -> e.getValue().values().stream()).map(Entry::finding).toList();
+                .flatMap(e -> e.getValue().values().stream()).toList();
     }
 
     /** Worst first, then by system, target, workload and rule. */
     public List<Finding> all() {
-        return scopes.values().stream().flatMap(entries -> entries.values().stream()).map(Entry::finding)
+        return scopes.values().stream().flatMap(entries -> entries.values().stream())
                 .sorted(Comparator.comparing((Finding f) -> f.state() == FindingState.RESOLVED)
                         .thenComparing(Finding::severity, Comparator.reverseOrder())
                         .thenComparing(Finding::system).thenComparing(Finding::target)

@@ -46,9 +46,11 @@ public class KafkaHealthEvaluator implements Stage {
 
     @Override
     public void evaluate(TargetPolled event) {
+        // Without the lag stage's results (it failed for this poll) the groups' health is unknown, not
+        // "no group lags": the findings keep their state rather than resolve.
         event.snapshot().filter(KafkaTargetSnapshot.class::isInstance).map(KafkaTargetSnapshot.class::cast).ifPresent(snapshot ->
-                findings.evaluate("kafka-health", snapshot.target(), observations(snapshot, lag.groups(snapshot.target()).orElse(List.of())),
-                        snapshot.collectedAt()));
+                lag.groups(snapshot.target()).ifPresent(groups ->
+                        findings.evaluate("kafka-health", snapshot.target(), observations(snapshot, groups), snapshot.collectedAt())));
     }
 
     static List<Observation> observations(KafkaTargetSnapshot snapshot, List<KafkaGroupLag> groups) {

@@ -78,11 +78,6 @@ public class EvaluationPipeline {
         lanes.computeIfAbsent(polled.status().id(), id -> new Lane()).offer(polled);
     }
 
-    /** The stages in the order they run, for the log and the docs. */
-    public List<Stage> stages() {
-        return stages;
-    }
-
     /** Seconds the target's last evaluation took; empty before its first. */
     public Optional<Double> lastEvaluationSeconds(TargetId target) {
         Lane lane = lanes.get(target);

@@ -157,7 +157,8 @@ final class StreamFacts {
         for (GroupFacts group : groups) {
             group.lag = GroupLag.of(length, first, last, entriesAdded(), group.lastDelivered, group.entriesRead, group.redisLag);
             UnchangedStream.PendingDetails details = known == null ? null : known.pendingDetails().get(group.name);
-            boolean detailsReusable = details != null && details.state().equals(pendingState(group))
+            boolean detailsWanted = group.pending > 0 || !group.lag.caughtUp();
+            boolean detailsReusable = detailsWanted && details != null && details.state().equals(pendingState(group))
                     && nowMillis - details.readAtMillis() < PENDING_DETAILS_MAX_AGE_MILLIS;
             if (detailsReusable) {
                 group.reusedPendingDetails = details;
