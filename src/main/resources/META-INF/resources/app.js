@@ -265,6 +265,8 @@
       const down = t.filter((x) => x.up === false).length;
       const up = t.filter((x) => x.up === true).length;
       chips.push(chip(down ? 'bad' : 'good', down + ' of ' + t.length + ' targets down'));
+      const partial = t.filter((x) => x.up === true && x.partial === true).length;
+      if (partial) chips.push(chip('warn', partial + ' answered partly (stale workloads kept)'));
       if (t.length - up - down > 0) chips.push(chip('neutral', (t.length - up - down) + ' not polled yet'));
     }
     const f = latest.findings;
@@ -310,14 +312,16 @@
         el('th', null, 'Data'))),
       el('tbody', null, rows.map((t) => {
         const state = targetState(t);
-        const label = state === 'up' ? 'UP' : state === 'down' ? 'DOWN' : 'NOT POLLED YET';
+        const partial = state === 'up' && t.partial === true;
+        const label = partial ? 'UP · PARTIAL' : state === 'up' ? 'UP' : state === 'down' ? 'DOWN' : 'NOT POLLED YET';
+        const gaps = partial && Array.isArray(t.gaps) ? t.gaps.filter((g) => g && typeof g === 'object').map((g) => String(g.reason)) : [];
         return el('tr', { class: 'target-row state-' + state, 'data-system': t.system, 'data-target': t.name, 'data-state': state },
-          el('td', null, badge(label, 'target-' + state)),
+          el('td', null, badge(label, partial ? 'target-partial' : 'target-' + state)),
           el('td', null, t.system),
           el('td', null, name(t.name)),
           el('td', null, timeAgo(t.lastPollAt)),
           el('td', { class: 'num' }, isNum(t.lastPollSeconds) ? t.lastPollSeconds.toFixed(3) + ' s' : '—'),
-          el('td', { class: 'error-text' }, t.error ? String(t.error) : ''),
+          el('td', { class: 'error-text' }, t.error ? String(t.error) : gaps.length ? 'not seen, kept stale: ' + gaps.join('; ') : ''),
           el('td', { class: 'data-links' }, dataLinks(t)));
       })));
   }
@@ -445,6 +449,9 @@
         w.candidate && w.candidate !== w.verdict
           ? el('span', { class: 'candidate' }, ' · becoming ', badge(String(w.candidate), 'verdict small ' + verdictClass(w.candidate)),
             ' (waiting for confirmation)')
+          : null,
+        w.stale === true
+          ? el('span', { class: 'stale-note' }, ' · STALE: not seen by the last poll (' + String(w.staleReason) + '); as last evaluated')
           : null));
 
     const summary = recommendation && recommendation.summary !== null && recommendation.summary !== undefined

@@ -3,6 +3,7 @@ package dev.streamfit.advisor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,16 @@ import dev.streamfit.history.KafkaHistory;
 import dev.streamfit.history.RedisHistory;
 import dev.streamfit.findings.Observation;
 import dev.streamfit.findings.Rule;
+import dev.streamfit.findings.StaleSubjects;
 import dev.streamfit.kafka.KafkaTargetSnapshot;
+import dev.streamfit.kafka.KafkaTopicSnapshot;
+import dev.streamfit.poll.Staleness;
 import dev.streamfit.poll.SystemKind;
 import dev.streamfit.poll.TargetId;
 import dev.streamfit.poll.Stage;
 import dev.streamfit.poll.StageName;
 import dev.streamfit.poll.TargetPolled;
+import dev.streamfit.redis.RedisStreamSnapshot;
 import dev.streamfit.redis.RedisTargetSnapshot;
 import dev.streamfit.health.Evidence;
 import dev.streamfit.lag.KafkaGroupLag;
@@ -33,7 +38,9 @@ import dev.streamfit.lag.KafkaLagService;
  * The advisor: after every poll of a target, profiles each of its workloads from the history,
  * answers the four questions, weighs the signals, proposes a verdict and lets the
  * {@link VerdictTracker} decide whether it takes effect. Verdicts become findings too
- * ({@code verdict.outgrown-redis}, {@code verdict.overbuilt-kafka}).
+ * ({@code verdict.outgrown-redis}, {@code verdict.overbuilt-kafka}). A stale workload (the poll could
+ * not observe it) is not evaluated again: it keeps what the evaluation before said, marked stale,
+ * and its verdict state and findings stay as they are.
  */
 @ApplicationScoped
 public class AdvisorService implements Stage {
@@ -85,7 +92,8 @@ public class AdvisorService implements Stage {
                 return;
             }
             workloads.put(snapshot.target(), evaluated);
-            findings.evaluate("advisor", snapshot.target(), verdictFindings(evaluated), snapshot.collectedAt());
+            findings.evaluate("advisor", snapshot.target(), verdictFindings(evaluated),
+                    StaleSubjects.workloads(Staleness.reasons(evaluated, Workload::name).keySet()), snapshot.collectedAt());
         });
     }
 
@@ -112,18 +120,20 @@ public class AdvisorService implements Stage {
         List<Workload> result = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         VerdictTracker tracker = trackers.computeIfAbsent(snapshot.target(), t -> new VerdictTracker());
+        Map<String, String> stale = Staleness.reasons(snapshot.streams(), RedisStreamSnapshot::stream);
+        Map<String, Workload> before = byName(workloads(snapshot.target()));
         for (RedisStreamProfile p : redisProfiler.profiles(snapshot)) {
             Questions q = RedisStreamRules.questions(p, a);
             List<Signal> signals = RedisStreamRules.signals(p, q, a);
             Verdict proposed = RedisStreamRules.verdict(q, signals);
             String key = p.stream();
             keys.add(key);
-            VerdictTracker.State state = tracker.evaluate(key, proposed, snapshot.collectedAt(), a.minObservation(), a.stableEvaluations(), a.window());
+            VerdictTracker.State state = state(tracker, key, proposed, stale.containsKey(key), snapshot.collectedAt());
             Recommendation recommendation = state.verdict() == Verdict.INSUFFICIENT_DATA ? insufficient(state, snapshot.collectedAt())
                     : RedisStreamRules.recommendation(state.verdict(), p, q, signals, a);
             double observed = redisHistory.stream(snapshot.target(), p.stream()).map(s -> s.observedMillis() / 1000.0).orElse(0.0);
-            result.add(new Workload(SystemKind.REDIS, snapshot.target().name(), p.stream(), state.verdict(), state.since(), state.candidate(),
-                    observed, q, signals, recommendation));
+            result.add(kept(before, new Workload(SystemKind.REDIS, snapshot.target().name(), p.stream(), state.verdict(), state.since(),
+                    state.candidate(), observed, q, signals, recommendation, stale.get(key))));
         }
         tracker.retain(keys);
         return List.copyOf(result);
@@ -135,21 +145,45 @@ public class AdvisorService implements Stage {
         Set<String> keys = new HashSet<>();
         VerdictTracker tracker = trackers.computeIfAbsent(snapshot.target(), t -> new VerdictTracker());
         List<KafkaGroupLag> groups = lag.groups(snapshot.target()).orElseThrow();
+        Map<String, String> stale = Staleness.reasons(snapshot.topics(), KafkaTopicSnapshot::topic);
+        Map<String, Workload> before = byName(workloads(snapshot.target()));
         for (KafkaTopicProfile p : kafkaProfiler.profiles(snapshot, groups)) {
             Questions q = KafkaTopicRules.questions(p, a);
             List<Signal> signals = KafkaTopicRules.signals(p, a);
             Verdict proposed = KafkaTopicRules.verdict(p, q, signals, a);
             String key = p.topic();
             keys.add(key);
-            VerdictTracker.State state = tracker.evaluate(key, proposed, snapshot.collectedAt(), a.minObservation(), a.stableEvaluations(), a.window());
+            VerdictTracker.State state = state(tracker, key, proposed, stale.containsKey(key), snapshot.collectedAt());
             Recommendation recommendation = state.verdict() == Verdict.INSUFFICIENT_DATA ? insufficient(state, snapshot.collectedAt())
                     : KafkaTopicRules.recommendation(state.verdict(), p, q, signals, a);
             double observed = kafkaHistory.topic(snapshot.target(), p.topic()).map(s -> s.observedMillis() / 1000.0).orElse(0.0);
-            result.add(new Workload(SystemKind.KAFKA, snapshot.target().name(), p.topic(), state.verdict(), state.since(), state.candidate(),
-                    observed, q, signals, recommendation));
+            result.add(kept(before, new Workload(SystemKind.KAFKA, snapshot.target().name(), p.topic(), state.verdict(), state.since(),
+                    state.candidate(), observed, q, signals, recommendation, stale.get(key))));
         }
         tracker.retain(keys);
         return List.copyOf(result);
+    }
+
+    /**
+     * The verdict state after this evaluation. A stale workload's figures are an earlier poll's: no new
+     * observation, so the tracker does not count it — hysteresis and min-observation neither advance
+     * nor restart.
+     */
+    private VerdictTracker.State state(VerdictTracker tracker, String key, Verdict proposed, boolean stale, Instant now) {
+        StreamFitConfig.Advisor a = config.advisor();
+        return stale ? tracker.current(key, now) : tracker.evaluate(key, proposed, now, a.minObservation(), a.stableEvaluations(), a.window());
+    }
+
+    /** A stale workload shows what the evaluation before said about it, where there was one, marked stale. */
+    private static Workload kept(Map<String, Workload> before, Workload evaluated) {
+        Workload earlier = evaluated.stale() ? before.get(evaluated.name()) : null;
+        return earlier == null ? evaluated : earlier.stale(evaluated.staleReason());
+    }
+
+    private static Map<String, Workload> byName(List<Workload> workloads) {
+        Map<String, Workload> byName = new HashMap<>();
+        workloads.forEach(w -> byName.put(w.name(), w));
+        return byName;
     }
 
     private Recommendation insufficient(VerdictTracker.State state, Instant now) {
@@ -161,6 +195,9 @@ public class AdvisorService implements Stage {
     private static List<Observation> verdictFindings(List<Workload> workloads) {
         List<Observation> observations = new ArrayList<>();
         for (Workload w : workloads) {
+            if (w.stale()) {
+                continue; // not observed: its finding keeps its state
+            }
             if (w.verdict() == Verdict.OUTGROWN_REDIS) {
                 observations.add(Observation.of(Rule.VERDICT_OUTGROWN_REDIS, w.name(), null, (double) w.questions().yesCount(),
                         2.0, "stream " + w.name() + " has outgrown Redis: " + w.recommendation().summary()));

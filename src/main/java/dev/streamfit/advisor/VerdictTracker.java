@@ -42,7 +42,19 @@ final class VerdictTracker {
         return next;
     }
 
-    /** Forgets the workloads a successful listing of the target no longer contains. */
+    /**
+     * The verdict in effect, without counting an evaluation: for a stale workload, whose figures are
+     * an earlier poll's and so no new observation. A workload never evaluated is INSUFFICIENT_DATA.
+     */
+    State current(String workload, Instant now) {
+        State state = states.get(workload);
+        return state != null ? state : new State(now, Verdict.INSUFFICIENT_DATA, now, null, 0, now);
+    }
+
+    /**
+     * Forgets the workloads a successful listing of the target no longer contains. {@code current}
+     * includes the stale ones: not observed, but not known to be gone either.
+     */
     void retain(Set<String> current) {
         states.keySet().retainAll(current);
     }

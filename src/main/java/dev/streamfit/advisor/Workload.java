@@ -3,6 +3,7 @@ package dev.streamfit.advisor;
 import java.time.Instant;
 import java.util.List;
 
+import dev.streamfit.poll.Staleness;
 import dev.streamfit.poll.SystemKind;
 
 /**
@@ -13,7 +14,15 @@ import dev.streamfit.poll.SystemKind;
  *                        {@code stable-evaluations} (null when they agree with the current one)
  * @param observedSeconds how much history backs the verdict: the span from the workload's oldest to
  *                        its newest sample in the window (0 with a single sample)
+ * @param staleReason     why the last poll could not observe the workload: everything here is what the
+ *                        evaluation before said, and the verdict does not move; null when it observed it
  */
 public record Workload(SystemKind system, String target, String name, Verdict verdict, Instant since, Verdict candidate,
-        double observedSeconds, Questions questions, List<Signal> signals, Recommendation recommendation) {
+        double observedSeconds, Questions questions, List<Signal> signals, Recommendation recommendation, String staleReason)
+        implements Staleness<Workload> {
+
+    @Override
+    public Workload stale(String reason) {
+        return new Workload(system, target, name, verdict, since, candidate, observedSeconds, questions, signals, recommendation, reason);
+    }
 }

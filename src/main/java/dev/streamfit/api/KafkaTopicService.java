@@ -58,7 +58,7 @@ public class KafkaTopicService {
                     samples.map(s -> Rates.mean(s, KafkaHistory.TOPIC_LOG_END_SUM)).orElse(null),
                     samples.map(s -> Rates.mean(s, KafkaHistory.TOPIC_SIZE)).orElse(null),
                     oldest == null ? null : Math.max(0, now - oldest) / 1000.0,
-                    topic.underReplicatedPartitions(), topic.offlinePartitions(), List.copyOf(groups)));
+                    topic.underReplicatedPartitions(), topic.offlinePartitions(), List.copyOf(groups), topic.staleReason()));
         }
         return views;
     }

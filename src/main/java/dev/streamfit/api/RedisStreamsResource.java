@@ -34,7 +34,9 @@ public class RedisStreamsResource {
 
     @GET
     @Operation(summary = "Every watched stream of a Redis target, as its last poll saw it",
-            description = "Unknown values are null. 404 for an unknown target; 503 while the target has no successful last poll.")
+            description = "Unknown values are null. A stream the last poll could not see (its shard did not answer, XINFO failed) is "
+                    + "kept as an earlier poll saw it, with stale true and its staleReason. "
+                    + "404 for an unknown target; 503 while the target has no successful last poll.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RedisStreamSnapshot.class)))
     @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = ApiError.class)))

@@ -31,6 +31,8 @@ public class TargetsResource {
     @GET
     @Operation(summary = "Every configured target and the outcome of its last poll",
             description = "up, lastPollAt and lastPollSeconds are null until the target's first poll. "
+                    + "partial is true when the last poll answered but could not list or describe everything; gaps says what and why, "
+                    + "and the workloads it could not see are kept from earlier polls with stale true and their staleReason. "
                     + "With no target configured the list is empty and a Warning header says so.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TargetStatus.class)))
     public Response targets() {

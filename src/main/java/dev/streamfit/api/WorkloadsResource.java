@@ -22,7 +22,9 @@ public class WorkloadsResource {
 
     @GET
     @Operation(summary = "Every Redis stream and Kafka topic with its verdict, the four answers with evidence, signals and recommendation",
-            description = "Workloads of targets whose last poll failed are left out until they answer again.")
+            description = "Workloads of targets whose last poll failed are left out until they answer again. A workload the last poll "
+                    + "could not list or describe keeps what the evaluation before said, with stale true and its staleReason; its verdict "
+                    + "does not move until it is observed again.")
     public List<Workload> workloads() {
         return advisor.all();
     }

@@ -22,7 +22,9 @@ import dev.streamfit.poll.TargetId;
 /**
  * Every finding, from every evaluator, with its lifecycle: pending when first observed, firing once
  * observed for {@code streamfit.alerts.for}, resolved when an evaluation no longer observes it
- * (kept for {@link #RESOLVED_RETENTION} so that receivers and the page can show it ended).
+ * (kept for {@link #RESOLVED_RETENTION} so that receivers and the page can show it ended). A
+ * finding about a workload the poll could not observe ({@link StaleSubjects}) is unknown, not
+ * ended: it keeps its state.
  */
 @ApplicationScoped
 public class FindingsRegistry {
@@ -48,15 +50,23 @@ public class FindingsRegistry {
 
     /** Replaces what {@code evaluator} observed on {@code target} with {@code observations}. */
     public void evaluate(String evaluator, TargetId target, List<Observation> observations, Instant now) {
+        evaluate(evaluator, target, observations, StaleSubjects.NONE, now);
+    }
+
+    /**
+     * Replaces what {@code evaluator} observed on {@code target} with {@code observations}, except
+     * that its findings about {@code stale} subjects, which it could not observe, stay as they are.
+     */
+    public void evaluate(String evaluator, TargetId target, List<Observation> observations, StaleSubjects stale, Instant now) {
         Scope scope = new Scope(evaluator, target);
         // One evaluation per target at a time (the pipeline's lanes); the lock only guards against misuse.
         Map<Subject, Finding> entries = scopes.computeIfAbsent(scope, s -> new ConcurrentHashMap<>());
         synchronized (entries) {
-            replace(scope, entries, observations, now);
+            replace(scope, entries, observations, stale, now);
         }
     }
 
-    private void replace(Scope scope, Map<Subject, Finding> entries, List<Observation> observations, Instant now) {
+    private void replace(Scope scope, Map<Subject, Finding> entries, List<Observation> observations, StaleSubjects stale, Instant now) {
         TargetId target = scope.target();
         Set<Subject> seen = new HashSet<>();
         Duration holdFor = config.alerts().holdFor();
@@ -74,7 +84,8 @@ public class FindingsRegistry {
             entries.put(subject, finding);
         }
         entries.replaceAll((subject, f) -> {
-            if (seen.contains(subject) || f.state() == FindingState.RESOLVED) {
+            // Not observed because not observable: unknown never resolves a finding.
+            if (seen.contains(subject) || f.state() == FindingState.RESOLVED || stale.cover(f.workload(), f.group())) {
                 return f;
             }
             return new Finding(f.fingerprint(), f.rule(), f.severity(), f.system(), f.target(), f.workload(),

@@ -13,6 +13,7 @@ import dev.streamfit.findings.FindingsRegistry;
 import dev.streamfit.findings.Observation;
 import dev.streamfit.findings.Rule;
 import dev.streamfit.findings.Severity;
+import dev.streamfit.findings.StaleSubjects;
 import dev.streamfit.kafka.KafkaLag;
 import dev.streamfit.kafka.KafkaTargetSnapshot;
 import dev.streamfit.kafka.KafkaTopicSnapshot;
@@ -22,6 +23,7 @@ import dev.streamfit.lag.KafkaPartitionLag;
 import dev.streamfit.lag.LagStatus;
 import dev.streamfit.poll.Stage;
 import dev.streamfit.poll.StageName;
+import dev.streamfit.poll.Staleness;
 import dev.streamfit.poll.TargetPolled;
 
 /**
@@ -50,20 +52,31 @@ public class KafkaHealthEvaluator implements Stage {
         // "no group lags": the findings keep their state rather than resolve.
         event.snapshot().filter(KafkaTargetSnapshot.class::isInstance).map(KafkaTargetSnapshot.class::cast).ifPresent(snapshot ->
                 lag.groups(snapshot.target()).ifPresent(groups ->
-                        findings.evaluate("kafka-health", snapshot.target(), observations(snapshot, groups), snapshot.collectedAt())));
+                        findings.evaluate("kafka-health", snapshot.target(), observations(snapshot, groups), stale(snapshot, groups),
+                                snapshot.collectedAt())));
     }
 
+    /** Stale groups and topics are not judged again from an earlier poll's figures: their findings keep their state. */
     static List<Observation> observations(KafkaTargetSnapshot snapshot, List<KafkaGroupLag> groups) {
         List<Observation> observations = new ArrayList<>();
         for (KafkaGroupLag group : groups) {
-            groupStatus(group).ifPresent(observations::add);
-            observations.addAll(fellOffRetention(group));
+            if (!group.stale()) {
+                groupStatus(group).ifPresent(observations::add);
+                observations.addAll(fellOffRetention(group));
+            }
         }
         for (KafkaTopicSnapshot topic : snapshot.topics()) {
-            offlinePartitions(topic).ifPresent(observations::add);
-            underReplicated(topic).ifPresent(observations::add);
+            if (!topic.stale()) {
+                offlinePartitions(topic).ifPresent(observations::add);
+                underReplicated(topic).ifPresent(observations::add);
+            }
         }
         return observations;
+    }
+
+    static StaleSubjects stale(KafkaTargetSnapshot snapshot, List<KafkaGroupLag> groups) {
+        return new StaleSubjects(Staleness.reasons(snapshot.topics(), KafkaTopicSnapshot::topic).keySet(),
+                Staleness.reasons(groups, KafkaGroupLag::group).keySet());
     }
 
     /** {@code kafka.group.status}: the group's worst partition status is not OK; critical from STALL on. */

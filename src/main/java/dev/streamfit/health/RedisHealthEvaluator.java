@@ -3,9 +3,11 @@ package dev.streamfit.health;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.findings.FindingsRegistry;
 import dev.streamfit.findings.Observation;
+import dev.streamfit.findings.StaleSubjects;
 import dev.streamfit.history.RedisHistory;
 import dev.streamfit.history.SampleRing;
 import dev.streamfit.poll.Stage;
@@ -29,7 +32,8 @@ import dev.streamfit.redis.RedisTargetSnapshot;
  * The HEALTH stage for Redis: gathers each poll's facts from the snapshot and the history, applies
  * {@link RedisHealthRules} (where every Redis rule is written), reports the observations to the
  * findings registry, and keeps, per stream, the server findings that concern it — which the advisor
- * attaches to that stream's verdict as signals.
+ * attaches to that stream's verdict as signals. Stale streams and servers are not judged again from
+ * an earlier poll's figures: their findings keep their state.
  */
 @ApplicationScoped
 public class RedisHealthEvaluator implements Stage {
@@ -43,8 +47,11 @@ public class RedisHealthEvaluator implements Stage {
     @Inject
     StreamFitConfig config;
 
-    /** The results of one evaluation: every observation, and the server findings by the stream they concern. */
-    record Evaluation(List<Observation> observations, Map<String, List<Observation>> concerning) {
+    /**
+     * The results of one evaluation: every observation, the server findings by the stream they
+     * concern, and the streams and servers it could not judge.
+     */
+    record Evaluation(List<Observation> observations, Map<String, List<Observation>> concerning, StaleSubjects stale) {
     }
 
     private final Map<TargetId, Map<String, List<Observation>>> concerning = new ConcurrentHashMap<>();
@@ -63,7 +70,7 @@ public class RedisHealthEvaluator implements Stage {
         event.snapshot().filter(RedisTargetSnapshot.class::isInstance).map(RedisTargetSnapshot.class::cast).ifPresent(snapshot -> {
             Evaluation evaluation = evaluate(snapshot);
             concerning.put(snapshot.target(), evaluation.concerning());
-            findings.evaluate("redis-health", snapshot.target(), evaluation.observations(), snapshot.collectedAt());
+            findings.evaluate("redis-health", snapshot.target(), evaluation.observations(), evaluation.stale(), snapshot.collectedAt());
         });
     }
 
@@ -80,7 +87,12 @@ public class RedisHealthEvaluator implements Stage {
     Evaluation evaluate(RedisTargetSnapshot snapshot) {
         List<Observation> observations = new ArrayList<>();
         StreamFitConfig.RedisRules rules = config.rules().redis();
+        Set<String> stale = new HashSet<>();
         for (RedisStreamSnapshot stream : snapshot.streams()) {
+            if (stream.stale()) {
+                stale.add(stream.stream());
+                continue;
+            }
             for (RedisGroupSnapshot group : stream.groups()) {
                 double[] lags = history.group(snapshot.target(), stream.stream(), group.group()).map(RedisHealthRules::lags).orElse(NO_HISTORY);
                 RedisHealthRules.groupRules(stream, group, lags, rules, observations);
@@ -88,12 +100,16 @@ public class RedisHealthEvaluator implements Stage {
         }
         Map<String, List<Observation>> byStream = new HashMap<>();
         for (RedisInstanceSnapshot server : snapshot.instances()) {
+            if (server.stale()) {
+                stale.add(server.address());
+                continue;
+            }
             for (ServerFinding finding : RedisHealthRules.serverRules(facts(snapshot, server), config)) {
                 observations.add(finding.observation());
                 finding.streams().forEach(stream -> byStream.computeIfAbsent(stream, s -> new ArrayList<>(1)).add(finding.observation()));
             }
         }
-        return new Evaluation(observations, byStream);
+        return new Evaluation(observations, byStream, StaleSubjects.workloads(stale));
     }
 
     private RedisHealthRules.ServerFacts facts(RedisTargetSnapshot snapshot, RedisInstanceSnapshot server) {

@@ -24,7 +24,10 @@ import dev.streamfit.poll.TargetPolled;
 /**
  * A history over {@code streamfit.advisor.window} of every Kafka partition (log-end offset: what time
  * lag is interpolated from), topic (summed log end and size: rates) and group-partition (committed
- * offset and lag: the lag evaluation's window). Deleted topics and groups are forgotten.
+ * offset and lag: the lag evaluation's window). Topics and groups that a successful listing no
+ * longer contains are forgotten; stale ones (a listing or describe failed) keep their rings and get
+ * no sample, and neither does a group on a stale topic: the lag would be measured against an
+ * earlier poll's log end.
  */
 @ApplicationScoped
 public class KafkaHistory implements Stage {
@@ -77,20 +80,28 @@ public class KafkaHistory implements Stage {
         Set<PartitionKey> seenPartitions = new HashSet<>();
         Set<TopicKey> seenTopics = new HashSet<>();
         Map<PartitionKey, KafkaPartitionSnapshot> byPartition = new java.util.HashMap<>();
+        Set<String> staleTopics = new HashSet<>();
         for (KafkaTopicSnapshot topic : snapshot.topics()) {
             TopicKey topicKey = new TopicKey(target, topic.topic());
             seenTopics.add(topicKey);
+            if (topic.stale()) {
+                staleTopics.add(topic.topic());
+            }
             long logEndSum = 0;
             boolean known = true;
             for (KafkaPartitionSnapshot p : topic.partitions()) {
                 PartitionKey key = new PartitionKey(target, topic.topic(), p.partition());
                 seenPartitions.add(key);
                 byPartition.put(key, p);
-                add(partitions, target, key, partitionLayout, now, SampleRing.valueOf(p.logEndOffset()));
+                if (!topic.stale()) {
+                    add(partitions, target, key, partitionLayout, now, SampleRing.valueOf(p.logEndOffset()));
+                }
                 known &= p.logEndOffset() != null;
                 logEndSum += p.logEndOffset() == null ? 0 : p.logEndOffset();
             }
-            add(topics, target, topicKey, topicLayout, now, known ? logEndSum : SampleRing.UNKNOWN, SampleRing.valueOf(topic.sizeBytes()));
+            if (!topic.stale()) {
+                add(topics, target, topicKey, topicLayout, now, known ? logEndSum : SampleRing.UNKNOWN, SampleRing.valueOf(topic.sizeBytes()));
+            }
         }
         Set<GroupPartitionKey> seenGroups = new HashSet<>();
         for (KafkaGroupSnapshot group : snapshot.groups()) {
@@ -101,6 +112,9 @@ public class KafkaHistory implements Stage {
                     continue;
                 }
                 seenGroups.add(key);
+                if (group.stale() || staleTopics.contains(c.topic())) {
+                    continue;
+                }
                 Long lag = KafkaLag.of(c.offset(), p.logStartOffset(), p.logEndOffset());
                 add(groups, target, key, groupLayout, now, SampleRing.valueOf(c.offset()), SampleRing.valueOf(lag));
             }

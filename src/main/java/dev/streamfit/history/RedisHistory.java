@@ -23,7 +23,9 @@ import dev.streamfit.redis.RedisTargetSnapshot;
 /**
  * A history over {@code streamfit.advisor.window} of every Redis server, stream and group: what
  * rates, trends and activity are computed from. Only the columns a later stage reads are kept.
- * Streams and groups that disappear are forgotten.
+ * Streams and groups that a successful listing no longer contains are forgotten; stale ones (their
+ * shard did not answer, or they could not be described) keep their rings and get no sample, since
+ * their figures are an earlier poll's.
  */
 @ApplicationScoped
 public class RedisHistory implements Stage {
@@ -82,11 +84,16 @@ public class RedisHistory implements Stage {
         for (RedisStreamSnapshot stream : snapshot.streams()) {
             StreamKey key = new StreamKey(target, stream.stream());
             seenStreams.add(key);
-            streams.ring(target, key, streamLayout)
-                    .add(now, stream.length(), SampleRing.valueOf(stream.memoryBytes()), SampleRing.valueOf(stream.entriesAdded()));
+            if (!stream.stale()) {
+                streams.ring(target, key, streamLayout)
+                        .add(now, stream.length(), SampleRing.valueOf(stream.memoryBytes()), SampleRing.valueOf(stream.entriesAdded()));
+            }
             for (RedisGroupSnapshot group : stream.groups()) {
                 GroupKey groupKey = new GroupKey(target, stream.stream(), group.group());
                 seenGroups.add(groupKey);
+                if (stream.stale()) {
+                    continue;
+                }
                 String[] delivered = group.lastDeliveredId().split("-");
                 groups.ring(target, groupKey, groupLayout)
                         .add(now, SampleRing.valueOf(group.lag()), idPart(delivered[0]), idPart(delivered[1]));
@@ -99,6 +106,9 @@ public class RedisHistory implements Stage {
         for (RedisInstanceSnapshot server : snapshot.instances()) {
             ServerKey key = new ServerKey(target, server.address());
             seenServers.add(key);
+            if (server.stale()) {
+                continue;
+            }
             long reads = server.commandCalls().getOrDefault("xrange", 0L) + server.commandCalls().getOrDefault("xrevrange", 0L)
                     - server.ownRangeReads();
             servers.ring(target, key, serverLayout)

@@ -25,7 +25,10 @@ final class RingsByTarget<K> {
         return rings == null ? null : rings.get(key);
     }
 
-    /** Drops the target's rings whose workload a successful listing no longer contains. */
+    /**
+     * Drops the target's rings whose workload a successful listing no longer contains. {@code listed}
+     * includes the stale workloads: not seen this poll, but not known to be gone either.
+     */
     void retain(TargetId target, Set<K> listed) {
         Map<K, SampleRing> rings = byTarget.get(target);
         if (rings != null) {

@@ -35,6 +35,7 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
+import dev.streamfit.poll.Staleness;
 import dev.streamfit.poll.TargetId;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -47,6 +48,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * (every {@code CONFIG_REFRESH_POLLS}th poll and for new topics: configs rarely change); listGroups,
  * describeConsumerGroups and the committed offsets of all groups in one listConsumerGroupOffsets.
  * It only describes: it never writes to the cluster.
+ *
+ * <p>A listing or describe that fails is not a deletion: the topics and groups it covers stay as the
+ * previous poll saw them, marked stale with the reason, and the poll has a gap. What cannot be listed
+ * is not described anew. Only a successful listing without a topic or group (or the broker saying
+ * it no longer exists) removes it.
  */
 final class KafkaCollector {
 
@@ -57,6 +63,8 @@ final class KafkaCollector {
     private final int timeoutMillis;
     private final Map<String, KafkaTopicConfig> configs = new ConcurrentHashMap<>();
     private int polls;
+    /** What the last completed poll knew: kept for the topics and groups the next one cannot list or describe. */
+    private volatile KafkaTargetSnapshot previous;
 
     KafkaCollector(String topics, String groups, int timeoutMillis) {
         this.topicFilter = Pattern.compile(topics);
@@ -78,38 +86,58 @@ final class KafkaCollector {
                 .with(Cluster::new)
                 .onFailure(io.smallrye.mutiny.CompositeException.class)
                 .transform(e -> ((io.smallrye.mutiny.CompositeException) e).getCauses().get(0));
+        KafkaTargetSnapshot before = previous;
+        List<KafkaTopicSnapshot> previousTopics = before == null ? List.of() : before.topics();
+        List<KafkaGroupSnapshot> previousGroups = before == null ? List.of() : before.groups();
         return cluster.chain(c -> Uni.combine().all()
-                .unis(topics(admin, c, refreshConfigs, problems), groups(admin, problems))
+                .unis(topics(admin, c, refreshConfigs, problems, previousTopics), groups(admin, problems, previousGroups))
                 .asTuple()
-                .map(t -> new KafkaTargetSnapshot(target, Instant.now(), c.clusterId(), c.nodes().size(),
-                        c.controller() == null || c.controller().isEmpty() ? null : c.controller().id(),
-                        t.getItem1(), t.getItem2(), problems.list())));
+                .map(t -> {
+                    KafkaTargetSnapshot snapshot = new KafkaTargetSnapshot(target, Instant.now(), c.clusterId(), c.nodes().size(),
+                            c.controller() == null || c.controller().isEmpty() ? null : c.controller().id(),
+                            t.getItem1(), t.getItem2(), problems.list(), problems.gaps());
+                    previous = snapshot;
+                    return snapshot;
+                }));
     }
 
     // ---- topics -------------------------------------------------------------------------------
 
-    private Uni<List<KafkaTopicSnapshot>> topics(Admin admin, Cluster cluster, boolean refreshConfigs, KafkaProblems problems) {
+    private Uni<List<KafkaTopicSnapshot>> topics(Admin admin, Cluster cluster, boolean refreshConfigs, KafkaProblems problems,
+            List<KafkaTopicSnapshot> previousTopics) {
         return KafkaCalls.toUni(admin.listTopics(new ListTopicsOptions().listInternal(false).timeoutMs(timeoutMillis)).names())
-                .onFailure().recoverWithItem(e -> {
-                    problems.note("Describe on Cluster (listTopics)", e);
-                    return Set.of();
-                })
-                .map(names -> names.stream().filter(n -> !n.startsWith("__") && topicFilter.matcher(n).matches()).sorted().toList())
-                .chain(names -> KafkaCalls.settle(admin.describeTopics(names).topicNameValues()))
-                .chain(described -> {
-                    List<TopicDescription> topics = new ArrayList<>();
-                    described.forEach((name, outcome) -> {
-                        if (outcome.ok()) {
-                            topics.add(outcome.value());
-                        } else {
-                            problems.note("Describe on Topic", outcome.error());
-                        }
-                    });
-                    topics.sort(Comparator.comparing(TopicDescription::name));
-                    configs.keySet().retainAll(topics.stream().map(TopicDescription::name).toList());
-                    return partitionFacts(admin, cluster, topics, refreshConfigs, problems)
-                            .map(facts -> topics.stream().map(t -> facts.topic(t, configs.get(t.name()))).toList());
+                .onItemOrFailure().transformToUni((names, failure) -> {
+                    if (failure != null) {
+                        // Not listed is not deleted: every topic stays as last seen, and none is described anew.
+                        String reason = problems.gap("Describe on Cluster (listTopics)", failure);
+                        return Uni.createFrom().item(Staleness.keep(List.of(), previousTopics, KafkaTopicSnapshot::topic, t -> reason));
+                    }
+                    List<String> watched = names.stream().filter(this::watched).sorted().toList();
+                    return describeTopics(admin, cluster, watched, refreshConfigs, problems, previousTopics);
                 });
+    }
+
+    private Uni<List<KafkaTopicSnapshot>> describeTopics(Admin admin, Cluster cluster, List<String> names, boolean refreshConfigs,
+            KafkaProblems problems, List<KafkaTopicSnapshot> previousTopics) {
+        return KafkaCalls.settle(admin.describeTopics(names).topicNameValues()).chain(described -> {
+            List<TopicDescription> topics = new ArrayList<>();
+            Map<String, String> undescribed = new HashMap<>();
+            described.forEach((name, outcome) -> {
+                if (outcome.ok()) {
+                    topics.add(outcome.value());
+                } else {
+                    String reason = problems.gap("Describe on Topic", outcome.error());
+                    if (reason != null) {
+                        undescribed.put(name, reason);
+                    }
+                }
+            });
+            topics.sort(Comparator.comparing(TopicDescription::name));
+            configs.keySet().retainAll(names);
+            return partitionFacts(admin, cluster, topics, refreshConfigs, problems)
+                    .map(facts -> Staleness.keep(topics.stream().map(t -> facts.topic(t, configs.get(t.name()))).toList(), previousTopics,
+                            KafkaTopicSnapshot::topic, t -> undescribed.get(t.topic())));
+        });
     }
 
     /** The per-partition calls, all at once: three listOffsets, describeLogDirs and describeConfigs. */
@@ -225,7 +253,7 @@ final class KafkaCollector {
                         leaderSize));
             }
             int replicationFactor = topic.partitions().isEmpty() ? 0 : topic.partitions().get(0).replicas().size();
-            return new KafkaTopicSnapshot(topic.name(), replicationFactor, config, leaderBytes, allBytes, List.copyOf(partitions));
+            return new KafkaTopicSnapshot(topic.name(), replicationFactor, config, leaderBytes, allBytes, List.copyOf(partitions), null);
         }
 
         private static Long offset(ListOffsetsResultInfo info) {
@@ -235,43 +263,66 @@ final class KafkaCollector {
 
     // ---- groups -------------------------------------------------------------------------------
 
-    private Uni<List<KafkaGroupSnapshot>> groups(Admin admin, KafkaProblems problems) {
+    private Uni<List<KafkaGroupSnapshot>> groups(Admin admin, KafkaProblems problems, List<KafkaGroupSnapshot> previousGroups) {
         return KafkaCalls.toUni(admin.listGroups(ListGroupsOptions.forConsumerGroups().timeoutMs(timeoutMillis)).all())
-                .onFailure().recoverWithItem(e -> {
-                    problems.note("Describe on Group (listGroups)", e);
-                    return List.of();
-                })
-                .map(listings -> listings.stream().map(GroupListing::groupId).filter(g -> groupFilter.matcher(g).matches()).sorted().toList())
-                .chain(ids -> {
-                    if (ids.isEmpty()) {
-                        return Uni.createFrom().item(List.<KafkaGroupSnapshot>of());
+                .onItemOrFailure().transformToUni((listings, failure) -> {
+                    if (failure != null) {
+                        // Not listed is not deleted: every group stays as last seen, and none is described anew.
+                        String reason = problems.gap("Describe on Group (listGroups)", failure);
+                        return Uni.createFrom().item(Staleness.keep(List.of(), previousGroups, KafkaGroupSnapshot::group, g -> reason));
                     }
-                    Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
-                    ids.forEach(id -> specs.put(id, new ListConsumerGroupOffsetsSpec()));
-                    var offsetsResult = admin.listConsumerGroupOffsets(specs);
-                    Map<String, org.apache.kafka.common.KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> offsetFutures = new HashMap<>();
-                    ids.forEach(id -> offsetFutures.put(id, offsetsResult.partitionsToOffsetAndMetadata(id)));
-                    // The replies complete on the AdminClient's network thread, which must only send and parse:
-                    // 50,000 group-partitions are assembled on a worker.
-                    return Uni.combine().all()
-                            .unis(KafkaCalls.settle(admin.describeConsumerGroups(ids).describedGroups()), KafkaCalls.settle(offsetFutures))
-                            .asTuple().emitOn(Infrastructure.getDefaultWorkerPool())
-                            .map(replies -> groupSnapshots(ids, replies.getItem1(), replies.getItem2(), problems));
+                    List<String> ids = listings.stream().map(GroupListing::groupId).filter(g -> groupFilter.matcher(g).matches()).sorted().toList();
+                    return describeGroups(admin, ids, problems, previousGroups);
                 });
     }
 
+    private Uni<List<KafkaGroupSnapshot>> describeGroups(Admin admin, List<String> ids, KafkaProblems problems,
+            List<KafkaGroupSnapshot> previousGroups) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.<KafkaGroupSnapshot>of());
+        }
+        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+        ids.forEach(id -> specs.put(id, new ListConsumerGroupOffsetsSpec()));
+        var offsetsResult = admin.listConsumerGroupOffsets(specs);
+        Map<String, org.apache.kafka.common.KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> offsetFutures = new HashMap<>();
+        ids.forEach(id -> offsetFutures.put(id, offsetsResult.partitionsToOffsetAndMetadata(id)));
+        // The replies complete on the AdminClient's network thread, which must only send and parse:
+        // 50,000 group-partitions are assembled on a worker.
+        return Uni.combine().all()
+                .unis(KafkaCalls.settle(admin.describeConsumerGroups(ids).describedGroups()), KafkaCalls.settle(offsetFutures))
+                .asTuple().emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(replies -> {
+                    Map<String, String> undescribed = new HashMap<>();
+                    List<KafkaGroupSnapshot> described = groupSnapshots(ids, replies.getItem1(), replies.getItem2(), problems, undescribed);
+                    return Staleness.keep(described, previousGroups, KafkaGroupSnapshot::group, g -> undescribed.get(g.group()));
+                });
+    }
+
+    /**
+     * The groups whose description and offsets both arrived. A group missing either is left to
+     * {@code undescribed} with the reason (unless the broker says it was deleted): a group without its
+     * offsets would look like one that never committed.
+     */
     private List<KafkaGroupSnapshot> groupSnapshots(List<String> ids, Map<String, KafkaCalls.Settled<ConsumerGroupDescription>> descriptions,
-            Map<String, KafkaCalls.Settled<Map<TopicPartition, OffsetAndMetadata>>> offsets, KafkaProblems problems) {
+            Map<String, KafkaCalls.Settled<Map<TopicPartition, OffsetAndMetadata>>> offsets, KafkaProblems problems,
+            Map<String, String> undescribed) {
         List<KafkaGroupSnapshot> groups = new ArrayList<>();
         // The same few hundred topics recur in every group: match each against the regex once.
         Map<String, Boolean> watchedTopics = new HashMap<>();
         java.util.function.Predicate<String> watched = topic -> watchedTopics.computeIfAbsent(topic, this::watched);
         for (String id : ids) {
             KafkaCalls.Settled<ConsumerGroupDescription> description = descriptions.get(id);
-            if (description == null || !description.ok()) {
-                if (description != null) {
-                    problems.note("Describe on Group", description.error());
-                }
+            KafkaCalls.Settled<Map<TopicPartition, OffsetAndMetadata>> groupOffsets = offsets.get(id);
+            String reason = null;
+            if (description != null && !description.ok()) {
+                reason = problems.gap("Describe on Group", description.error());
+            } else if (groupOffsets != null && !groupOffsets.ok()) {
+                reason = problems.gap("Describe on Group (offsets)", groupOffsets.error());
+            }
+            if (reason != null) {
+                undescribed.put(id, reason);
+            }
+            if (description == null || !description.ok() || groupOffsets == null || !groupOffsets.ok()) {
                 continue;
             }
             ConsumerGroupDescription d = description.value();
@@ -286,22 +337,18 @@ final class KafkaCollector {
                 }
             }
             List<KafkaGroupSnapshot.Committed> committed = new ArrayList<>();
-            KafkaCalls.Settled<Map<TopicPartition, OffsetAndMetadata>> groupOffsets = offsets.get(id);
-            if (groupOffsets != null && groupOffsets.ok()) {
-                groupOffsets.value().forEach((tp, om) -> {
-                    if (watched.test(tp.topic())) {
-                        committed.add(new KafkaGroupSnapshot.Committed(tp.topic(), tp.partition(), om == null ? null : om.offset()));
-                        topicsSeen.remove(tp);
-                    }
-                });
-            } else if (groupOffsets != null) {
-                problems.note("Describe on Group (offsets)", groupOffsets.error());
-            }
+            groupOffsets.value().forEach((tp, om) -> {
+                if (watched.test(tp.topic())) {
+                    committed.add(new KafkaGroupSnapshot.Committed(tp.topic(), tp.partition(), om == null ? null : om.offset()));
+                    topicsSeen.remove(tp);
+                }
+            });
             // Assigned partitions without a committed offset: known to be consumed, offset unknown.
             topicsSeen.forEach(tp -> committed.add(new KafkaGroupSnapshot.Committed(tp.topic(), tp.partition(), null)));
             committed.sort(Comparator.comparing(KafkaGroupSnapshot.Committed::topic).thenComparingInt(KafkaGroupSnapshot.Committed::partition));
             assigned.sort(Comparator.comparing(KafkaGroupSnapshot.TopicPartitionRef::topic).thenComparingInt(KafkaGroupSnapshot.TopicPartitionRef::partition));
-            groups.add(new KafkaGroupSnapshot(id, d.groupState().toString(), d.members().size(), List.copyOf(committed), List.copyOf(assigned)));
+            groups.add(new KafkaGroupSnapshot(id, d.groupState().toString(), d.members().size(), List.copyOf(committed), List.copyOf(assigned),
+                    null));
         }
         return groups;
     }

@@ -2,15 +2,24 @@ package dev.streamfit.lag;
 
 import java.util.List;
 
+import dev.streamfit.poll.Staleness;
+
 /**
  * A consumer group after the lag evaluation.
  *
- * @param status     its worst partition's; null when no partition's status is known
- * @param lag        sum over its partitions; null when any partition's lag is unknown (never a partial sum)
- * @param lagSeconds its longest-waiting partition's; null when a lagging partition's time lag is unknown
+ * @param status      its worst partition's; null when no partition's status is known
+ * @param lag         sum over its partitions; null when any partition's lag is unknown (never a partial sum)
+ * @param lagSeconds  its longest-waiting partition's; null when a lagging partition's time lag is unknown
+ * @param staleReason why this poll could not observe the group, or one of its topics: those partitions
+ *                    keep the previous evaluation's results; null when it observed all
  */
 public record KafkaGroupLag(String group, String state, int members, LagStatus status, Long lag, Double lagSeconds,
-        List<KafkaPartitionLag> partitions) {
+        List<KafkaPartitionLag> partitions, String staleReason) implements Staleness<KafkaGroupLag> {
+
+    @Override
+    public KafkaGroupLag stale(String reason) {
+        return new KafkaGroupLag(group, state, members, status, lag, lagSeconds, partitions, reason);
+    }
 
     /** Lag summed over the group's partitions of {@code topic}; null when any is unknown, never a partial sum. */
     public Long lagOn(String topic) {

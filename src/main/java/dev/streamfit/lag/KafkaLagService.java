@@ -21,6 +21,7 @@ import dev.streamfit.kafka.KafkaLag;
 import dev.streamfit.kafka.KafkaPartitionSnapshot;
 import dev.streamfit.kafka.KafkaTargetSnapshot;
 import dev.streamfit.kafka.KafkaTopicSnapshot;
+import dev.streamfit.poll.Staleness;
 import dev.streamfit.poll.TargetId;
 import dev.streamfit.poll.Stage;
 import dev.streamfit.poll.StageName;
@@ -29,7 +30,9 @@ import dev.streamfit.poll.TargetPolled;
 /**
  * The lag stage: evaluates every group-partition of a Kafka target at every poll (lag, time lag,
  * Burrow-style status) and keeps the latest results for the health rules, the advisor, the API
- * and the metrics.
+ * and the metrics. A stale group, or a group's partitions of a stale topic, are not evaluated from
+ * an earlier poll's figures as if they were new: they keep the previous evaluation's results (unknown
+ * when there is none), and the group is marked stale.
  */
 @ApplicationScoped
 public class KafkaLagService implements Stage {
@@ -74,24 +77,45 @@ public class KafkaLagService implements Stage {
         for (KafkaTopicSnapshot topic : snapshot.topics()) {
             topic.partitions().forEach(p -> partitions.put(topic.topic() + "\u0000" + p.partition(), p));
         }
+        Map<String, String> staleTopics = Staleness.reasons(snapshot.topics(), KafkaTopicSnapshot::topic);
+        Map<String, KafkaGroupLag> before = new HashMap<>();
+        latest.getOrDefault(snapshot.target(), List.of()).forEach(g -> before.put(g.group(), g));
         // Every group on a partition interpolates from the same log-end history: read it once per partition, not per group.
         Map<String, Optional<LogEndHistory>> logEnds = new HashMap<>();
         List<KafkaGroupLag> results = new ArrayList<>();
         for (KafkaGroupSnapshot group : snapshot.groups()) {
+            KafkaGroupLag earlier = before.get(group.group());
+            if (group.stale() && earlier != null) {
+                results.add(earlier.stale(group.staleReason()));
+                continue;
+            }
             Set<String> assigned = new HashSet<>();
             group.assigned().forEach(a -> assigned.add(a.topic() + "\u0000" + a.partition()));
             List<KafkaPartitionLag> partitionLags = new ArrayList<>();
+            Map<String, KafkaPartitionLag> earlierPartitions = new HashMap<>();
+            if (earlier != null && !staleTopics.isEmpty()) {
+                // Only a group on a stale topic reads earlier results.
+                earlier.partitions().forEach(p -> earlierPartitions.put(p.topic() + "\u0000" + p.partition(), p));
+            }
+            String staleReason = group.staleReason();
             for (KafkaGroupSnapshot.Committed c : group.committed()) {
                 String key = c.topic() + "\u0000" + c.partition();
                 KafkaPartitionSnapshot p = partitions.get(key);
                 if (p == null) {
                     continue; // topic deleted while the poll ran
                 }
+                String unknownBecause = group.stale() ? group.staleReason() : staleTopics.get(c.topic());
+                if (unknownBecause != null) {
+                    staleReason = staleReason == null ? unknownBecause : staleReason;
+                    KafkaPartitionLag kept = earlierPartitions.get(key);
+                    partitionLags.add(kept != null ? kept : new KafkaPartitionLag(c.topic(), c.partition(), c.offset(), null, null, null, null, null));
+                    continue;
+                }
                 Optional<LogEndHistory> logEnd = logEnds.computeIfAbsent(key, k -> history.partition(snapshot.target(), c.topic(), c.partition())
                         .map(s -> new LogEndHistory(s.times(), column(s, KafkaHistory.PARTITION_LOG_END))));
                 partitionLags.add(evaluatePartition(snapshot.target(), group.group(), c, p, logEnd, assigned.contains(key), stopAfter, now));
             }
-            results.add(summarize(group, partitionLags));
+            results.add(summarize(group, partitionLags, staleReason));
         }
         return List.copyOf(results);
     }
@@ -140,7 +164,7 @@ public class KafkaLagService implements Stage {
         return values;
     }
 
-    private static KafkaGroupLag summarize(KafkaGroupSnapshot group, List<KafkaPartitionLag> partitions) {
+    private static KafkaGroupLag summarize(KafkaGroupSnapshot group, List<KafkaPartitionLag> partitions, String staleReason) {
         LagStatus status = null;
         Long lag = partitions.isEmpty() ? null : 0L;
         Double lagSeconds = partitions.isEmpty() ? null : 0.0;
@@ -154,6 +178,6 @@ public class KafkaLagService implements Stage {
                 lagSeconds = Math.max(lagSeconds, p.lagSeconds());
             }
         }
-        return new KafkaGroupLag(group.group(), group.state(), group.members(), status, lag, lagSeconds, List.copyOf(partitions));
+        return new KafkaGroupLag(group.group(), group.state(), group.members(), status, lag, lagSeconds, List.copyOf(partitions), staleReason);
     }
 }

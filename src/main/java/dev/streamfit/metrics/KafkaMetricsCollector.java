@@ -19,7 +19,8 @@ import io.prometheus.client.GaugeMetricFamily;
  * Kafka series from each target's latest snapshot and lag evaluation: topics by
  * {@code target, topic}; group lag aggregated per topic by {@code target, group, topic}; per
  * partition (separate metric names, so that sums never count twice) only with
- * {@code streamfit.kafka.<name>.partition-metrics=true}. Unknown values are absent.
+ * {@code streamfit.kafka.<name>.partition-metrics=true}. Unknown values are absent, and so are the
+ * series of stale topics and groups: their current values are unknown.
  */
 @ApplicationScoped
 public class KafkaMetricsCollector extends TargetSeriesCollector {
@@ -57,6 +58,9 @@ public class KafkaMetricsCollector extends TargetSeriesCollector {
             String target = id.name();
             topics.topics(id).ifPresent(views -> {
                 for (KafkaTopicView t : views) {
+                    if (t.stale()) {
+                        continue;
+                    }
                     List<String> labels = List.of(target, t.topic());
                     partitions.addMetric(labels, t.partitions());
                     KnownValues.add(size, labels, t.sizeBytes());
@@ -72,6 +76,9 @@ public class KafkaMetricsCollector extends TargetSeriesCollector {
             boolean perPartition = targetConfig.partitionMetrics();
             lag.groups(id).ifPresent(groups -> {
                 for (KafkaGroupLag g : groups) {
+                    if (g.stale()) {
+                        continue;
+                    }
                     List<String> labels = List.of(target, g.group());
                     if (g.status() != null) {
                         status.addMetric(labels, g.status().code());

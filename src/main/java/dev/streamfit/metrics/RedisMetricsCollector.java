@@ -20,7 +20,8 @@ import io.prometheus.client.GaugeMetricFamily;
 /**
  * Redis series from each target's latest snapshot: servers by {@code target, shard} (host:port),
  * streams by {@code target, stream}, groups by {@code target, stream, group}; per consumer only with
- * {@code streamfit.redis.<name>.consumer-metrics=true}. Values Redis did not give are absent.
+ * {@code streamfit.redis.<name>.consumer-metrics=true}. Values Redis did not give are absent, and so
+ * are the series of stale servers and streams: their current values are unknown.
  */
 @ApplicationScoped
 public class RedisMetricsCollector extends TargetSeriesCollector {
@@ -59,6 +60,9 @@ public class RedisMetricsCollector extends TargetSeriesCollector {
             StreamFitConfig.RedisTarget targetConfig = config.redis().get(target);
             boolean perConsumer = targetConfig != null && targetConfig.consumerMetrics();
             for (RedisInstanceSnapshot server : snapshot.instances()) {
+                if (server.stale()) {
+                    continue;
+                }
                 List<String> labels = List.of(target, server.address());
                 KnownValues.add(usedMemory, labels, server.usedMemory());
                 if (server.maxmemory() != null && server.maxmemory() > 0) {
@@ -69,6 +73,9 @@ public class RedisMetricsCollector extends TargetSeriesCollector {
                 }
             }
             for (RedisStreamSnapshot stream : snapshot.streams()) {
+                if (stream.stale()) {
+                    continue;
+                }
                 List<String> labels = List.of(target, stream.stream());
                 length.addMetric(labels, stream.length());
                 KnownValues.add(memory, labels, stream.memoryBytes());

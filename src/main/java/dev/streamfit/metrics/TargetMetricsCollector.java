@@ -15,7 +15,8 @@ import io.prometheus.client.GaugeMetricFamily;
 
 /**
  * Per target: {@code streamfit_target_up}, {@code streamfit_poll_duration_seconds} (collection
- * only), {@code streamfit_evaluation_duration_seconds} (the stages after it) and
+ * only), {@code streamfit_target_partial} (absent while the target is down: partly seen is a question
+ * for a target that answered), {@code streamfit_evaluation_duration_seconds} (the stages after it) and
  * {@code streamfit_evaluations_superseded_total}, absent before the target's first poll or
  * evaluation; and {@code streamfit_stage_failures_total} per stage.
  */
@@ -32,6 +33,8 @@ public class TargetMetricsCollector extends Collector {
         List<String> labels = List.of("system", "target");
         GaugeMetricFamily up = new GaugeMetricFamily("streamfit_target_up", "1 when the target's last poll succeeded, 0 when it failed", labels);
         GaugeMetricFamily duration = new GaugeMetricFamily("streamfit_poll_duration_seconds", "Duration of the target's last poll", labels);
+        GaugeMetricFamily partial = new GaugeMetricFamily("streamfit_target_partial",
+                "1 when the target's last poll could not list or describe everything (its workloads are kept stale), 0 when it saw all", labels);
         for (TargetStatus status : targets.all()) {
             if (!status.polled()) {
                 continue;
@@ -39,6 +42,9 @@ public class TargetMetricsCollector extends Collector {
             List<String> values = List.of(status.system().label(), status.name());
             up.addMetric(values, status.up() ? 1 : 0);
             duration.addMetric(values, status.lastPollSeconds());
+            if (status.up()) {
+                partial.addMetric(values, status.partial() ? 1 : 0);
+            }
         }
         GaugeMetricFamily evaluation = new GaugeMetricFamily("streamfit_evaluation_duration_seconds",
                 "Duration of the target's last evaluation: history, lag, health and advisor stages", labels);
@@ -52,6 +58,6 @@ public class TargetMetricsCollector extends Collector {
         CounterMetricFamily failures = new CounterMetricFamily("streamfit_stage_failures",
                 "Exceptions thrown by an evaluation stage; the stages after it still ran", List.of("stage"));
         pipeline.failures().forEach((stage, count) -> failures.addMetric(List.of(stage.label()), count));
-        return List.of(up, duration, evaluation, superseded, failures);
+        return List.of(up, duration, partial, evaluation, superseded, failures);
     }
 }

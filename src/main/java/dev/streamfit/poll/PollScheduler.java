@@ -100,7 +100,7 @@ public class PollScheduler {
         // one (seen: 7 s against a 5 s timeout at 10,000 streams): reporting every target down at start-up
         // would be a false alarm.
         Duration timeout = registry.status(poller.id()).map(TargetStatus::polled).orElse(false) ? config.effectivePollTimeout()
-                : max(config.effectivePollTimeout(), FIRST_POLL_TIMEOUT);
+                : firstPollTimeout(config.effectivePollTimeout());
         long started = System.nanoTime();
         return Uni.createFrom().<TargetSnapshot>deferred(() -> poller.poll().map(TargetSnapshot.class::cast))
                 .ifNoItem().after(timeout).failWith(() -> new TimeoutException("poll timed out after " + human(timeout)))
@@ -120,12 +120,19 @@ public class PollScheduler {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         String error = failure == null ? null : redactor.redact(describe(failure));
         TargetStatus previous = registry.status(id).orElse(TargetStatus.notYetPolled(id));
-        TargetStatus status = new TargetStatus(id.system(), id.name(), failure == null, Instant.now(), seconds, error);
+        List<Gap> gaps = failure == null ? snapshot.gaps() : List.of();
+        TargetStatus status = new TargetStatus(id.system(), id.name(), failure == null, Instant.now(), seconds, error, !gaps.isEmpty(), gaps);
         registry.update(status);
         if (failure != null && !Boolean.FALSE.equals(previous.up())) {
             LOG.warnf("Target %s is down: %s", id, error);
         } else if (failure == null && Boolean.FALSE.equals(previous.up())) {
             LOG.infof("Target %s is up again", id);
+        }
+        if (status.partial() && !previous.partial()) {
+            LOG.warnf("Target %s answered partly: %s; what it could not list or describe is kept from earlier polls, marked stale", id,
+                    redactor.redact(String.join("; ", gaps.stream().map(Gap::reason).toList())));
+        } else if (failure == null && !status.partial() && previous.partial()) {
+            LOG.infof("Target %s answers completely again", id);
         }
         // Runs on the thread that completed the poll (an event loop or the AdminClient's): only hand over.
         pipeline.submit(new TargetPolled(status, Optional.ofNullable(failure == null ? snapshot : null)));
@@ -143,8 +150,9 @@ public class PollScheduler {
         return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    /** The time a target's first poll is given: the poll timeout, and at least {@link #FIRST_POLL_TIMEOUT}. */
+    public static Duration firstPollTimeout(Duration pollTimeout) {
+        return pollTimeout.compareTo(FIRST_POLL_TIMEOUT) >= 0 ? pollTimeout : FIRST_POLL_TIMEOUT;
     }
 
     private static String human(Duration duration) {

@@ -16,4 +16,10 @@ public interface TargetSnapshot {
 
     /** What the poll could not collect although the target answered (a denied command, a limit). */
     List<CollectionProblem> problems();
+
+    /**
+     * What the poll could not list or describe: the workloads these cover are kept from the previous
+     * poll, marked stale. Not empty: the poll is partial.
+     */
+    List<Gap> gaps();
 }

@@ -3,8 +3,11 @@ package dev.streamfit.redis;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.streamfit.poll.Staleness;
+
 /**
- * One Redis server as INFO described it. Fields a server version does not report are null.
+ * One Redis server as INFO described it — or, for a cluster shard this poll could not reach, as an
+ * earlier poll did ({@code staleReason}). Fields a server version does not report are null.
  *
  * @param address       host:port of the server (the shard in cluster mode)
  * @param serverTimeMillis the server's clock when INFO ran (server_time_usec), null before Redis 7
@@ -14,6 +17,7 @@ import java.util.Map;
  *                      when unknown (the ACL does not allow {@code CONFIG GET})
  * @param ownRangeReads XRANGE calls StreamFit itself sent to this server since it started, to be
  *                      subtracted from {@code commandCalls} when judging history reads
+ * @param staleReason   why this poll could not reach the server; null when it did
  */
 public record RedisInstanceSnapshot(
         String address,
@@ -32,18 +36,26 @@ public record RedisInstanceSnapshot(
         Map<String, Long> commandCalls,
         Long rdbSaves,
         String rdbSavePoints,
-        long ownRangeReads) {
+        long ownRangeReads,
+        String staleReason) implements Staleness<RedisInstanceSnapshot> {
 
     RedisInstanceSnapshot withOwnRangeReads(long reads) {
         return new RedisInstanceSnapshot(address, redisVersion, role, usedMemory, usedMemoryPeak, maxmemory, maxmemoryPolicy,
                 memFragmentationRatio, evictedKeys, aofEnabled, rdbLastBgsaveStatus, connectedSlaves, serverTimeMillis, commandCalls,
-                rdbSaves, rdbSavePoints, reads);
+                rdbSaves, rdbSavePoints, reads, staleReason);
     }
 
     RedisInstanceSnapshot withRdbSavePoints(String savePoints) {
         return new RedisInstanceSnapshot(address, redisVersion, role, usedMemory, usedMemoryPeak, maxmemory, maxmemoryPolicy,
                 memFragmentationRatio, evictedKeys, aofEnabled, rdbLastBgsaveStatus, connectedSlaves, serverTimeMillis, commandCalls,
-                rdbSaves, savePoints, ownRangeReads);
+                rdbSaves, savePoints, ownRangeReads, staleReason);
+    }
+
+    @Override
+    public RedisInstanceSnapshot stale(String reason) {
+        return new RedisInstanceSnapshot(address, redisVersion, role, usedMemory, usedMemoryPeak, maxmemory, maxmemoryPolicy,
+                memFragmentationRatio, evictedKeys, aofEnabled, rdbLastBgsaveStatus, connectedSlaves, serverTimeMillis, commandCalls,
+                rdbSaves, rdbSavePoints, ownRangeReads, reason);
     }
 
     /**
@@ -98,7 +110,8 @@ public record RedisInstanceSnapshot(
                 Map.copyOf(calls),
                 longOf(fields.get("rdb_saves")),
                 null,
-                0);
+                0,
+                null);
     }
 
     /** cmdstat value: {@code calls=12,usec=34,usec_per_call=2.83,...}. */

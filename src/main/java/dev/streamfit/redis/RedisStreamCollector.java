@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.Map;
 
 import dev.streamfit.poll.CollectionProblem;
+import dev.streamfit.poll.Gap;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -48,8 +49,14 @@ public final class RedisStreamCollector {
         this.settings = settings;
     }
 
-    /** What one server yielded. */
-    public record NodeResult(RedisInstanceSnapshot instance, List<RedisStreamSnapshot> streams, List<CollectionProblem> problems) {
+    /**
+     * What one server yielded.
+     *
+     * @param gaps      the commands that failed to describe some streams
+     * @param undescribed streams found but not described (XINFO failed), by name, with the reason: unknown, not gone
+     */
+    public record NodeResult(RedisInstanceSnapshot instance, List<RedisStreamSnapshot> streams, List<CollectionProblem> problems,
+            List<Gap> gaps, Map<String, String> undescribed) {
     }
 
     /** @param shard host:port label put on each stream in cluster mode, else null */
@@ -63,7 +70,7 @@ public final class RedisStreamCollector {
                         .chain(keys -> limit(connection, keys, problems))
                         .chain(keys -> collectStreams(connection, keys, clock, shard, problems))
                         .map(streams -> new NodeResult(instance == null ? null : instance.withOwnRangeReads(ownReadsBeforeInfo),
-                                streams, problems.list()))));
+                                streams, problems.list(), problems.gaps(), problems.undescribed()))));
     }
 
     private Uni<RedisInstanceSnapshot> info(RedisConnection connection, String address, Problems problems) {
@@ -198,6 +205,8 @@ public final class RedisStreamCollector {
                     stream.info(RedisReply.fields(reply.response()));
                 } else if (reply.isMissingKey()) {
                     stream.gone = true;
+                } else {
+                    problems.undescribed(stream.key, "XINFO STREAM", reply);
                 }
             });
             first.add(Request.cmd(Command.XINFO).arg("GROUPS").arg(bytes(key)), reply -> {
@@ -205,13 +214,16 @@ public final class RedisStreamCollector {
                     stream.groups(reply.response());
                 } else if (reply.isMissingKey()) {
                     stream.gone = true;
+                } else {
+                    // Without its groups the stream would look like one nobody reads.
+                    problems.undescribed(stream.key, "XINFO GROUPS", reply);
                 }
             });
         }
         return first.execute(connection).chain(() -> {
             RedisPipeline second = new RedisPipeline();
             for (StreamFacts stream : facts.values()) {
-                if (!stream.gone && stream.info != null) {
+                if (described(stream, problems)) {
                     requestMemory(second, stream, problems);
                     stream.requestGroupDetails(second, problems, unchanged.get(stream.key), clock.nowMillis());
                 }
@@ -222,7 +234,7 @@ public final class RedisStreamCollector {
             long now = clock.nowMillis();
             List<RedisStreamSnapshot> snapshots = new ArrayList<>(facts.size());
             for (StreamFacts stream : facts.values()) {
-                if (!stream.gone && stream.info != null) {
+                if (described(stream, problems)) {
                     snapshots.add(stream.toSnapshot(now, shard));
                     unchanged.put(stream.key, stream.remember(now));
                 } else {
@@ -231,6 +243,10 @@ public final class RedisStreamCollector {
             }
             return snapshots;
         });
+    }
+
+    private static boolean described(StreamFacts stream, Problems problems) {
+        return !stream.gone && stream.info != null && !problems.undescribed.containsKey(stream.key.display());
     }
 
     /**
@@ -259,9 +275,11 @@ public final class RedisStreamCollector {
         return Buffer.buffer(name.raw());
     }
 
-    /** Problems of one poll, one per rule and command. */
+    /** Problems of one poll, one per rule and command; the gaps among them, and the streams they left undescribed. */
     static final class Problems {
         private final Map<String, CollectionProblem> byKey = new LinkedHashMap<>();
+        private final Map<String, Gap> gaps = new LinkedHashMap<>();
+        private final Map<String, String> undescribed = new LinkedHashMap<>();
 
         /** True when the reply is usable; records a denied or failed command otherwise (a missing key is not a problem). */
         boolean check(String command, RedisReply reply) {
@@ -288,6 +306,21 @@ public final class RedisStreamCollector {
 
         List<CollectionProblem> list() {
             return List.copyOf(byKey.values());
+        }
+
+        /** A stream SCAN found but {@code command} could not describe (its problem is already noted): unknown, not gone. */
+        void undescribed(RedisName stream, String command, RedisReply reply) {
+            String reason = command + (reply.isPermissionDenied() ? " denied: " : " failed: ") + reply.error();
+            gaps.putIfAbsent(command, new Gap(command, reason));
+            undescribed.putIfAbsent(stream.display(), reason);
+        }
+
+        List<Gap> gaps() {
+            return List.copyOf(gaps.values());
+        }
+
+        Map<String, String> undescribed() {
+            return Map.copyOf(undescribed);
         }
     }
 

@@ -4,8 +4,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.streamfit.poll.Staleness;
+
 /**
- * One stream as a poll saw it. Unknown values are null, never 0: Redis 6.2 reports no
+ * One stream as a poll saw it, or as an earlier poll saw it when this one could not describe it or
+ * reach its shard ({@code staleReason}). Unknown values are null, never 0: Redis 6.2 reports no
  * entries-added, max-deleted-entry-id or recorded-first-entry-id.
  *
  * @param stream                 the key, UTF-8 with invalid bytes as {@code \xNN}
@@ -13,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param oldestEntryAgeSeconds  server clock minus the ms part of the first entry's ID
  * @param retentionWindowSeconds time between the first and the last entry
  * @param trimmedCount           entries added but no longer in the stream (trimmed or deleted)
+ * @param staleReason            why this poll could not observe the stream; null when it did
  */
 public record RedisStreamSnapshot(
         String stream,
@@ -30,5 +34,13 @@ public record RedisStreamSnapshot(
         Double retentionWindowSeconds,
         Long trimmedCount,
         Double bytesPerEntry,
-        List<RedisGroupSnapshot> groups) {
+        List<RedisGroupSnapshot> groups,
+        String staleReason) implements Staleness<RedisStreamSnapshot> {
+
+    @Override
+    public RedisStreamSnapshot stale(String reason) {
+        return new RedisStreamSnapshot(stream, shard, length, memoryBytes, firstEntryId, lastEntryId, lastGeneratedId, entriesAdded,
+                maxDeletedEntryId, recordedFirstEntryId, radixTreeNodes, oldestEntryAgeSeconds, retentionWindowSeconds, trimmedCount,
+                bytesPerEntry, groups, reason);
+    }
 }

@@ -240,7 +240,7 @@ final class StreamFacts {
                 first == null || last == null ? null : (last.millis() - first.millis()) / 1000.0,
                 added == null ? null : Math.max(0, added - length),
                 memoryBytes == null || length == 0 ? null : (double) memoryBytes / length,
-                List.copyOf(groupSnapshots));
+                List.copyOf(groupSnapshots), null);
     }
 
     /** Age of the oldest entry not yet delivered to the group (SPEC: time lag); 0 when caught up. */

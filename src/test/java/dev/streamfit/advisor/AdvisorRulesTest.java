@@ -204,7 +204,7 @@ class AdvisorRulesTest {
 
         RedisInstanceSnapshot server() {
             return new RedisInstanceSnapshot("h:1", "7.0.15", "master", used, used, maxmemory, policy, 1.0, 0L, aof, "ok", 0L, 0L, Map.of(),
-                    0L, savePoints, 0);
+                    0L, savePoints, 0, null);
         }
 
         /** What the health stage would attach to the stream: its server findings that concern {@code s}. */

@@ -115,7 +115,7 @@ class RedisHealthRulesTest {
     }
 
     static RedisStreamSnapshot stream(RedisGroupSnapshot group) {
-        return new RedisStreamSnapshot("s", null, 10, 1000L, "1-0", "10-0", "10-0", 10L, "0-0", "1-0", 1L, 60.0, 60.0, 0L, 100.0, List.of(group));
+        return new RedisStreamSnapshot("s", null, 10, 1000L, "1-0", "10-0", "10-0", 10L, "0-0", "1-0", 1L, 60.0, 60.0, 0L, 100.0, List.of(group), null);
     }
 
     static Stream<Arguments> groupRules() {
@@ -279,7 +279,7 @@ class RedisHealthRulesTest {
 
         RedisInstanceSnapshot snapshot() {
             return new RedisInstanceSnapshot("h:1", "7.0.15", "master", used, used, maxmemory, policy, 1.0, 0L, aof, "ok", 0L, 0L, Map.of(), rdbSaves,
-                    savePoints, 0);
+                    savePoints, 0, null);
         }
 
         RedisHealthRules.ServerFacts facts() {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * CLUSTER NODES, the fallback for servers before Redis 7 (the real cluster test covers CLUSTER
- * SHARDS): primaries only, failed and address-less nodes skipped, bus port and hostname cut off.
+ * SHARDS): primaries only, failed and address-less nodes skipped, bus port and hostname cut off; a
+ * failed primary that still holds slots reported apart.
  */
 class RedisClusterTopologyTest {
 
@@ -23,5 +24,17 @@ class RedisClusterTopologyTest {
                 "e7d1eecce10fd6bb5eb35b9f99a514335d9ba9ca 127.0.0.1:30001@31001 myself,master - 0 0 1 connected 0-5460",
                 "");
         assertEquals(List.of("127.0.0.1:30001", "127.0.0.1:30002", "127.0.0.1:30003"), RedisClusterTopology.primariesFromNodes(nodes));
+        assertEquals(List.of(), RedisClusterTopology.failedPrimariesFromNodes(nodes), "a failed primary without slots was taken over");
+    }
+
+    @Test
+    void aFailedPrimaryStillHoldingSlotsIsReportedApart() {
+        String nodes = String.join("\n",
+                "67ed2db8d677e59ec4a4cefb06858cf2a1a89fa1 127.0.0.1:30002@31002 master,fail - 1426238316232 1426238316232 2 disconnected 5461-10922",
+                "e7d1eecce10fd6bb5eb35b9f99a514335d9ba9ca 127.0.0.1:30001@31001 myself,master - 0 0 1 connected 0-5460 10923-16383",
+                "");
+        assertEquals(List.of("127.0.0.1:30001"), RedisClusterTopology.primariesFromNodes(nodes));
+        assertEquals(List.of("127.0.0.1:30002"), RedisClusterTopology.failedPrimariesFromNodes(nodes),
+                "nobody serves its slots: its streams are unknown, not gone");
     }
 }

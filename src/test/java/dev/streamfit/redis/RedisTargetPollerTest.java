@@ -1,6 +1,7 @@
 package dev.streamfit.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,14 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.streamfit.poll.CollectionProblem;
+import dev.streamfit.poll.Gap;
 import dev.streamfit.support.Redis62Server;
 import dev.streamfit.support.RedisCluster;
 import dev.streamfit.support.RedisFixtures;
@@ -23,7 +27,10 @@ import dev.streamfit.support.RedisServer;
 import dev.streamfit.support.TestRedisTarget;
 import io.vertx.mutiny.core.Vertx;
 
-/** A whole Redis target polled as the service polls it: cluster, ACL users, Redis 6.2, timeouts. */
+/**
+ * A whole Redis target polled as the service polls it: cluster, ACL users, Redis 6.2, timeouts, and a
+ * cluster primary that stops answering (its streams kept stale, not deleted).
+ */
 class RedisTargetPollerTest {
 
     private static Vertx vertx;
@@ -156,5 +163,103 @@ class RedisTargetPollerTest {
 
     private static long clients(RedisFixtures redis) {
         return redis.call("CLIENT", "LIST").toString().lines().count();
+    }
+
+    private static RedisTargetSnapshot pollAgain(RedisTargetPoller poller) {
+        return poller.poll().await().atMost(Duration.ofSeconds(30));
+    }
+
+    private static Optional<RedisStreamSnapshot> stream(RedisTargetSnapshot snapshot, String name) {
+        return snapshot.streams().stream().filter(s -> s.stream().equals(name)).findFirst();
+    }
+
+    private static RedisInstanceSnapshot server(RedisTargetSnapshot snapshot, String address) {
+        return snapshot.instances().stream().filter(i -> i.address().equals(address)).findFirst()
+                .orElseThrow(() -> new AssertionError("no server " + address + " in " + snapshot.instances()));
+    }
+
+    /** The first of a, b, c, … whose slot the node on {@code port} holds (or does not hold). */
+    private static String keyOn(RedisCluster cluster, int port, boolean on) {
+        return IntStream.range(0, 26).mapToObj(i -> String.valueOf((char) ('a' + i)))
+                .filter(k -> (cluster.portOf(k) == port) == on).findFirst().orElseThrow();
+    }
+
+    /**
+     * A real three-primary Redis Cluster one of whose primaries stops answering (SIGSTOP): its streams
+     * are not deleted but kept as last seen, stale with the reason, while the poll completes with the
+     * other shards — first because the primary does not answer within its share of the poll timeout,
+     * then because the cluster marks it failed. Once it answers again its streams are fresh; a poll of
+     * that shard without a stream removes it.
+     */
+    @Test
+    void aPrimaryThatStopsAnsweringKeepsItsStreamsStaleUntilItAnswersAndOnlyItsOwnListingRemovesThem() {
+        try (RedisCluster cluster = RedisCluster.start()) {
+            int seed = cluster.ports().get(0);
+            String away = keyOn(cluster, seed, false);
+            int frozen = cluster.portOf(away);
+            String shard = "127.0.0.1:" + frozen;
+            String home = keyOn(cluster, seed, true);
+            cluster.addEntries(away, 3);
+            cluster.node(away).createGroup(away, "billing", "0");
+            cluster.node(away).readGroup(away, "billing", "b1", 1);
+            cluster.addEntries(home, 2);
+
+            RedisTargetPoller poller = new RedisTargetPoller(vertx, "cluster", TestRedisTarget.of(cluster.seedUrl()).asCluster(),
+                    Duration.ofSeconds(2));
+            try {
+                RedisTargetSnapshot before = pollAgain(poller);
+                RedisStreamSnapshot awayBefore = stream(before, away).orElseThrow();
+                assertEquals(shard, awayBefore.shard());
+                assertEquals(List.of(), before.gaps());
+
+                cluster.freeze(frozen, true);
+                try {
+                    long started = System.nanoTime();
+                    RedisTargetSnapshot partial = pollAgain(poller);
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    assertTrue(seconds < 2, "the frozen primary gets 80 % of the 2 s poll timeout, the poll completes: " + seconds + " s");
+                    RedisStreamSnapshot kept = stream(partial, away).orElseThrow(() -> new AssertionError("a shard that did not answer deletes nothing"));
+                    assertTrue(kept.staleReason().startsWith("primary " + shard + " could not be polled: no answer within 1600 ms"),
+                            kept.staleReason());
+                    assertEquals(awayBefore, kept.stale(null), "exactly what the last poll saw, groups included");
+                    assertFalse(stream(partial, home).orElseThrow().stale(), "the other shards answered");
+                    assertTrue(server(partial, shard).stale(), "the server too is as last seen");
+                    assertEquals(List.of(new Gap("shard " + shard, kept.staleReason())), partial.gaps());
+                    assertTrue(partial.problems().stream().anyMatch(p -> p.kind() == CollectionProblem.Kind.UNREACHABLE && p.subject().equals(shard)));
+
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (!cluster.seenFailed(seed, frozen) && System.nanoTime() < deadline) {
+                        RedisServer.sleep(200);
+                    }
+                    assertTrue(cluster.seenFailed(seed, frozen), "the cluster marks the frozen primary failed after its node timeout");
+                    RedisTargetSnapshot failed = pollAgain(poller);
+                    RedisStreamSnapshot stillKept = stream(failed, away).orElseThrow();
+                    assertTrue(stillKept.staleReason().contains("is marked failed by the cluster"), stillKept.staleReason());
+                    assertEquals(awayBefore, stillKept.stale(null));
+                    // With a slot range unserved the cluster is down and the healthy primaries refuse
+                    // key commands (CLUSTERDOWN): their streams cannot be described either — unknown, not gone.
+                    RedisStreamSnapshot homeNow = stream(failed, home).orElseThrow(() -> new AssertionError("a refused XINFO deletes nothing"));
+                    assertEquals("XINFO STREAM failed: CLUSTERDOWN The cluster is down", homeNow.staleReason());
+                    assertEquals(List.of("shard " + shard, "XINFO STREAM", "XINFO GROUPS"), failed.gaps().stream().map(Gap::subject).toList());
+                } finally {
+                    cluster.freeze(frozen, false);
+                }
+                cluster.awaitHealthy(Duration.ofSeconds(60));
+
+                RedisTargetSnapshot back = pollAgain(poller);
+                RedisStreamSnapshot fresh = stream(back, away).orElseThrow();
+                assertFalse(fresh.stale());
+                assertEquals(3, fresh.length());
+                assertEquals(List.of(), back.gaps());
+                assertFalse(server(back, shard).stale());
+
+                cluster.node(away).call("DEL", away);
+                RedisTargetSnapshot afterDelete = pollAgain(poller);
+                assertTrue(stream(afterDelete, away).isEmpty(), "its shard answered without it: gone");
+                assertNotNull(stream(afterDelete, home).orElseThrow());
+            } finally {
+                poller.close();
+            }
+        }
     }
 }

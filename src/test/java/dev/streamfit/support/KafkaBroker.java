@@ -83,17 +83,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Freezes (true) or thaws (false) the broker process: a broker that stops answering without closing its sockets. */
     public void freeze(boolean frozen) {
-        try {
-            int exit = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", String.valueOf(process.pid())).start().waitFor();
-            if (exit != 0) {
-                throw new IllegalStateException("kill exited with " + exit);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ChildProcesses.freeze(process, frozen);
     }
 
     public Admin admin() {

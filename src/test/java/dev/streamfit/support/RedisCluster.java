@@ -65,15 +65,51 @@ public final class RedisCluster implements AutoCloseable {
 
     /** Appends {@code count} entries to {@code stream} on the primary owning its slot. */
     public void addEntries(String stream, int count) {
+        node(stream).addEntries(stream, count);
+    }
+
+    /** The primary owning {@code key}'s slot, to run commands on it. */
+    public RedisFixtures node(String key) {
+        return nodes.get(portOf(key));
+    }
+
+    /** The port of the primary owning {@code key}'s slot. */
+    public int portOf(String key) {
         RedisFixtures any = nodes.values().iterator().next();
-        int slot = any.call("CLUSTER", "KEYSLOT", stream).toInteger();
+        int slot = any.call("CLUSTER", "KEYSLOT", key).toInteger();
         for (Response range : any.call("CLUSTER", "SLOTS")) {
             if (range.get(0).toInteger() <= slot && slot <= range.get(1).toInteger()) {
-                nodes.get(range.get(2).get(1).toInteger()).addEntries(stream, count);
-                return;
+                return range.get(2).get(1).toInteger();
             }
         }
-        throw new IllegalStateException("no node owns slot " + slot + " of " + stream);
+        throw new IllegalStateException("no node owns slot " + slot + " of " + key);
+    }
+
+    /**
+     * Freezes (true) or thaws (false) the node on {@code port}: a primary that stops answering without
+     * closing its sockets. After the cluster's node timeout (5 s) the others mark it failed.
+     */
+    public void freeze(int port, boolean frozen) {
+        servers.get(port).freeze(frozen);
+    }
+
+    /** Whether {@code observer} sees the node on {@code port} as failed (the FAIL flag, not PFAIL). */
+    public boolean seenFailed(int observer, int port) {
+        return nodes.get(observer).call("CLUSTER", "NODES").toString().lines()
+                .anyMatch(line -> line.contains("127.0.0.1:" + port + "@") && List.of(line.split(" ")[2].split(",")).contains("fail"));
+    }
+
+    /** Waits until every node serves all slots again (after a node came back). */
+    public void awaitHealthy(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (nodes.keySet().stream().allMatch(port -> nodes.get(port).call("CLUSTER", "INFO").toString().contains("cluster_state:ok")
+                    && ports().stream().noneMatch(other -> seenFailed(port, other)))) {
+                return;
+            }
+            RedisServer.sleep(200);
+        }
+        throw new IllegalStateException("Redis Cluster not healthy within " + timeout);
     }
 
     private static int nodePort(Set<Integer> taken) {

@@ -64,6 +64,11 @@ public final class RedisServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Freezes (true) or thaws (false) the server: one that stops answering without closing its sockets. */
+    public void freeze(boolean frozen) {
+        ChildProcesses.freeze(process, frozen);
+    }
+
     /** redis-server or redis-cli from PATH. */
     static String binary(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
