@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -75,23 +74,8 @@ class KafkaApiTest {
         kafka.produce("ka.stop", 0, 5);
         kafka.commit("ka-stop", Map.of(new TopicPartition("ka.stop", 0), 5L));
         await().atMost(Duration.ofSeconds(15)).until(() -> "OK".equals(group("ka-stop").get("status")));
-        AtomicBoolean producing = new AtomicBoolean(true);
-        Thread producer = new Thread(() -> {
-            while (producing.get()) {
-                kafka.produce("ka.stop", 0, 1);
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        producer.start();
-        try {
+        try (AutoCloseable producing = kafka.producing("ka.stop", 0)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> "STOP".equals(group("ka-stop").get("status")));
-        } finally {
-            producing.set(false);
-            producer.join();
         }
         Map<String, Object> stopped = group("ka-stop");
         assertTrue(((Number) stopped.get("lag")).longValue() > 0);

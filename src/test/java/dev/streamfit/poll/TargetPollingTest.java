@@ -58,10 +58,10 @@ class TargetPollingTest {
     @Test
     void listsTargetsSortedWithTheContractFields() {
         JsonPath json = given().get("/api/v1/targets").then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of("redis", "redis", "redis", "kafka", "kafka"), json.getList("system"));
-        assertEquals(List.of("down", "flaky", "main", "down", "main"), json.getList("name"));
+        assertEquals(List.of("redis", "redis", "redis", "redis", "kafka", "kafka", "kafka"), json.getList("system"));
+        assertEquals(List.of("cluster", "down", "flaky", "main", "down", "main", "secured"), json.getList("name"));
         Map<String, Object> first = json.getMap("[0]");
-        assertEquals(java.util.Set.of("system", "name", "up", "lastPollAt", "lastPollSeconds", "error"), first.keySet());
+        assertEquals(java.util.Set.of("system", "name", "up", "lastPollAt", "lastPollSeconds", "error", "partial", "gaps"), first.keySet());
     }
 
     @Test

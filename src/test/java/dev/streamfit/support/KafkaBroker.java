@@ -29,9 +29,9 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path log;
     private final Process process;
 
-    private KafkaBroker(Map<String, String> extraProperties, boolean acls) {
+    private KafkaBroker(Map<String, String> extraProperties, int saslPort) {
         this.port = FreePorts.next();
-        this.saslPort = acls ? FreePorts.next() : 0;
+        this.saslPort = saslPort;
         this.controllerPort = FreePorts.next();
         this.dir = ServerLogs.tempDir("streamfit-kafka-");
         this.log = ServerLogs.logFile("kafka-" + port + ".log");
@@ -49,11 +49,11 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static KafkaBroker start() {
-        return new KafkaBroker(Map.of(), false);
+        return new KafkaBroker(Map.of(), 0);
     }
 
     public static KafkaBroker start(Map<String, String> extraProperties) {
-        return new KafkaBroker(extraProperties, false);
+        return new KafkaBroker(extraProperties, 0);
     }
 
     /**
@@ -62,7 +62,12 @@ public final class KafkaBroker implements AutoCloseable {
      * a super user, so fixtures and {@link #admin()} can create topics and grant ACLs.
      */
     public static KafkaBroker startWithAcls() {
-        return new KafkaBroker(Map.of(), true);
+        return startWithAclsOn(FreePorts.next());
+    }
+
+    /** The same, with its SASL listener on {@code saslPort}: where a configured target expects it. */
+    public static KafkaBroker startWithAclsOn(int saslPort) {
+        return new KafkaBroker(Map.of(), saslPort);
     }
 
     /** The SASL listener of a broker started with ACLs. */
@@ -72,6 +77,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** AdminClient properties for {@link #WATCHER} on the SASL listener. */
     public Map<String, String> watcherProperties() {
+        return watcherLogin();
+    }
+
+    /** The AdminClient properties with which {@link #WATCHER} logs in on a SASL listener. */
+    public static Map<String, String> watcherLogin() {
         return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
                 "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + WATCHER
                         + "\" password=\"" + WATCHER_PASSWORD + "\";");

@@ -137,6 +137,29 @@ public final class KafkaFixtures implements AutoCloseable {
         return consumer::close;
     }
 
+    /**
+     * Appends one record to the partition every 300 ms until the returned handle is closed: a log end
+     * that keeps advancing, as under a live producer.
+     */
+    public AutoCloseable producing(String topic, int partition) {
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread producer = new Thread(() -> {
+            while (running.get()) {
+                produce(topic, partition, 1);
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fixture-producer-" + topic);
+        producer.start();
+        return () -> {
+            running.set(false);
+            producer.join();
+        };
+    }
+
     /** Runs {@code kafka-consumer-groups --describe} for one group, or every group when none is named. */
     public List<GroupCommandRow> describeGroups(Optional<String> group) {
         List<String> args = new ArrayList<>(List.of("--bootstrap-server", broker.bootstrapServers(), "--describe"));

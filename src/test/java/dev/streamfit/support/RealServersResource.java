@@ -7,14 +7,19 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points the application under test at the shared real servers, plus targets that are down:
- * {@code redis/down} and {@code kafka/down} on closed ports, and {@code redis/flaky} on a port
- * where a test starts and stops a server of its own.
+ * {@code redis/down} and {@code kafka/down} on closed ports, and, on ports where a test starts and
+ * stops servers of its own, {@code redis/flaky}, the Redis Cluster {@code redis/cluster} and the
+ * Kafka broker with ACLs {@code kafka/secured} (down while no test runs them).
  */
 public class RealServersResource implements QuarkusTestResourceLifecycleManager {
 
     /** Password in the down target's URL: it must never show in the API, logs or metrics. */
     public static final String DOWN_PASSWORD = "s3cret-Passw0rd";
     public static final int FLAKY_REDIS_PORT = FreePorts.next();
+    /** The seed of {@code redis/cluster}. */
+    public static final int CLUSTER_SEED_PORT = RedisCluster.freeSeedPort();
+    /** The SASL listener of {@code kafka/secured}, where {@link KafkaBroker#WATCHER} logs in. */
+    public static final int SECURED_KAFKA_PORT = FreePorts.next();
 
     @Override
     public Map<String, String> start() {
@@ -33,6 +38,11 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
         config.put("streamfit.kafka.main.bootstrap-servers", TestServers.kafka().bootstrapServers());
         config.put("streamfit.kafka.main.partition-metrics", "true");
         config.put("streamfit.kafka.down.bootstrap-servers", "127.0.0.1:" + FreePorts.next());
+        config.put("streamfit.redis.cluster.url", "redis://127.0.0.1:" + CLUSTER_SEED_PORT);
+        config.put("streamfit.redis.cluster.cluster", "true");
+        config.put("streamfit.kafka.secured.bootstrap-servers", "127.0.0.1:" + SECURED_KAFKA_PORT);
+        KafkaBroker.watcherLogin().forEach((key, value) ->
+                config.put("streamfit.kafka.secured.properties.\"" + key + "\"", value));
         return config;
     }
 

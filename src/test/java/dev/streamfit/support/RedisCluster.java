@@ -32,11 +32,15 @@ public final class RedisCluster implements AutoCloseable {
     private final Map<Integer, RedisServer> servers = new LinkedHashMap<>();
     private final Map<Integer, RedisFixtures> nodes = new LinkedHashMap<>();
 
-    private RedisCluster() {
+    private RedisCluster(int seedPort) {
         try {
             Set<Integer> taken = new HashSet<>();
+            if (seedPort > 0) {
+                taken.add(seedPort);
+                taken.add(seedPort + BUS_PORT_OFFSET);
+            }
             for (int i = 0; i < NODES; i++) {
-                int port = nodePort(taken);
+                int port = i == 0 && seedPort > 0 ? seedPort : nodePort(taken);
                 // The cluster config file is relative to --dir, the node's temp dir, so close() deletes it.
                 servers.put(port, RedisServer.start(RedisServer.binary("redis-server"), logName(port), port,
                         "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
@@ -52,7 +56,17 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     public static RedisCluster start() {
-        return new RedisCluster();
+        return new RedisCluster(0);
+    }
+
+    /** A cluster whose first node, the seed, listens on {@code seedPort} (from {@link #freeSeedPort()}): where a configured target expects it. */
+    public static RedisCluster startWithSeed(int seedPort) {
+        return new RedisCluster(seedPort);
+    }
+
+    /** A free port fit for a node: below the highest port by the cluster bus offset, its bus port free too. */
+    public static int freeSeedPort() {
+        return nodePort(new HashSet<>());
     }
 
     public List<Integer> ports() {
