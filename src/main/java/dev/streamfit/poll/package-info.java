@@ -4,6 +4,9 @@
  * a {@link dev.streamfit.poll.TargetPolled}, to the {@link dev.streamfit.poll.EvaluationPipeline},
  * which runs every {@link dev.streamfit.poll.Stage} in {@link dev.streamfit.poll.StageName} order on a
  * worker thread, one poll of a target at a time.
+ * A poll that answers without seeing everything is partial: its snapshot names its
+ * {@link dev.streamfit.poll.Gap}s, and the workloads it could not see are kept from earlier polls,
+ * marked stale ({@link dev.streamfit.poll.Staleness}).
  * Reads: config. Produces: target statuses ({@link dev.streamfit.poll.TargetStatusRegistry}) and poll
  * results for the stages.
  */
