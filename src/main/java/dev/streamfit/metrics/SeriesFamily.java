@@ -14,10 +14,11 @@ import io.prometheus.client.exporter.common.TextFormat;
  * One metric family of StreamFit's per-target series: its name, help text, type and label names,
  * defined once. Its {@code # HELP} and {@code # TYPE} lines, in both formats a scrape may ask for, are
  * written by the Prometheus client itself, so that they read exactly as Micrometer's part of
- * /q/metrics does.
+ * /q/metrics does. {@code labelOpenings} are the bytes before each label's value ({@code {target="},
+ * {@code ,stream="}), written once here rather than per sample.
  */
 record SeriesFamily(String name, String help, Collector.Type type, List<String> labelNames, byte[] textHeader, byte[] openMetricsHeader,
-        byte[] sampleName) {
+        byte[] sampleName, byte[][] labelOpenings) {
 
     static SeriesFamily gauge(String name, String help, String... labelNames) {
         return of(name, help, Collector.Type.GAUGE, labelNames);
@@ -29,6 +30,9 @@ record SeriesFamily(String name, String help, Collector.Type type, List<String> 
     }
 
     private static SeriesFamily of(String name, String help, Collector.Type type, String... labelNames) {
+        if (labelNames.length == 0) {
+            throw new IllegalArgumentException(name + ": every per-target family has labels, target at least");
+        }
         Collector.MetricFamilySamples empty = new Collector.MetricFamilySamples(name, type, help, List.of());
         StringWriter text = new StringWriter();
         StringWriter openMetrics = new StringWriter();
@@ -44,8 +48,12 @@ record SeriesFamily(String name, String help, Collector.Type type, List<String> 
         }
         openMetricsHeader = openMetricsHeader.substring(0, openMetricsHeader.length() - ScrapeFormat.OPEN_METRICS_END.length());
         String sampleName = type == Collector.Type.COUNTER ? name + "_total" : name;
+        byte[][] labelOpenings = new byte[labelNames.length][];
+        for (int i = 0; i < labelNames.length; i++) {
+            labelOpenings[i] = ((i == 0 ? "{" : ",") + labelNames[i] + "=\"").getBytes(StandardCharsets.US_ASCII);
+        }
         return new SeriesFamily(name, help, type, List.of(labelNames), text.toString().getBytes(StandardCharsets.UTF_8),
-                openMetricsHeader.getBytes(StandardCharsets.UTF_8), sampleName.getBytes(StandardCharsets.US_ASCII));
+                openMetricsHeader.getBytes(StandardCharsets.UTF_8), sampleName.getBytes(StandardCharsets.US_ASCII), labelOpenings);
     }
 
     byte[] header(ScrapeFormat format) {

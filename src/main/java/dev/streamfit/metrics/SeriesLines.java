@@ -1,12 +1,13 @@
 package dev.streamfit.metrics;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.prometheus.client.Collector;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * The sample lines of one target's series, written straight into bytes, one buffer per family: a
@@ -30,14 +31,11 @@ final class SeriesLines {
             throw new IllegalArgumentException(family.name() + " takes labels " + family.labelNames());
         }
         Lines lines = byFamily.get(family);
-        lines.bytes(family.sampleName()).ascii('{');
+        lines.bytes(family.sampleName());
         for (int i = 0; i < labelValues.length; i++) {
-            if (i > 0) {
-                lines.ascii(',');
-            }
-            lines.ascii(family.labelNames().get(i)).ascii("=\"").labelValue(labelValues[i]).ascii('"');
+            lines.bytes(family.labelOpenings()[i]).labelValue(labelValues[i]).ascii('"');
         }
-        lines.ascii("} ").ascii(Collector.doubleToGoString(value)).ascii('\n');
+        lines.ascii("} ").value(value).ascii('\n');
     }
 
     /** Unknown is absent: a sample is written only when its value is known. */
@@ -48,40 +46,100 @@ final class SeriesLines {
     }
 
     /** The lines written, per family in the order the families were given. */
-    byte[][] toArrays() {
-        return families.stream().map(f -> byFamily.get(f).toArray()).toArray(byte[][]::new);
+    Rendered[] toArrays() {
+        return families.stream().map(f -> byFamily.get(f).done()).toArray(Rendered[]::new);
     }
 
-    /** A growing byte buffer; not a ByteArrayOutputStream, whose every write takes a lock. */
-    private static final class Lines {
-        private byte[] buffer = new byte[256];
-        private int size;
+    /** One family's lines of one target: full chunks, then the last one's {@code tail} bytes. */
+    record Rendered(List<byte[]> chunks, int tail) {
 
-        private void ensure(int more) {
-            if (size + more > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+        int size() {
+            return chunks.isEmpty() ? 0 : (chunks.size() - 1) * CHUNK + tail;
+        }
+
+        void appendTo(Buffer out) {
+            for (int i = 0; i < chunks.size(); i++) {
+                out.appendBytes(chunks.get(i), 0, i == chunks.size() - 1 ? tail : CHUNK);
             }
         }
 
+        byte[] toArray() {
+            Buffer out = Buffer.buffer(size());
+            appendTo(out);
+            return out.getBytes();
+        }
+    }
+
+    /**
+     * Chunks of 16 KiB, never grown by copying: a family of 30,000 lines is 2.5 MB, which as one array
+     * would be a humongous object for G1 (over half a 1 MiB region) — allocated in the old generation
+     * at every evaluation, and copied at every doubling on the way.
+     */
+    static final int CHUNK = 16 * 1024;
+
+    private static final class Lines {
+        private final List<byte[]> chunks = new ArrayList<>();
+        private byte[] chunk;
+        private int size = CHUNK; // no chunk yet: as if the last one were full
+
+        private Rendered done() {
+            return new Rendered(List.copyOf(chunks), chunks.isEmpty() ? 0 : size);
+        }
+
+        private void next() {
+            chunk = new byte[CHUNK];
+            chunks.add(chunk);
+            size = 0;
+        }
+
         Lines bytes(byte[] bytes) {
-            ensure(bytes.length);
-            System.arraycopy(bytes, 0, buffer, size, bytes.length);
-            size += bytes.length;
+            int from = 0;
+            while (from < bytes.length) {
+                if (size == CHUNK) {
+                    next();
+                }
+                int n = Math.min(bytes.length - from, CHUNK - size);
+                System.arraycopy(bytes, from, chunk, size, n);
+                size += n;
+                from += n;
+            }
             return this;
         }
 
         Lines ascii(char c) {
-            ensure(1);
-            buffer[size++] = (byte) c;
+            if (size == CHUNK) {
+                next();
+            }
+            chunk[size++] = (byte) c;
             return this;
         }
 
+        @SuppressWarnings("deprecation") // the one String method that copies Latin-1 bytes without a new array
         Lines ascii(String s) {
-            ensure(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                buffer[size++] = (byte) s.charAt(i);
+            int from = 0;
+            while (from < s.length()) {
+                if (size == CHUNK) {
+                    next();
+                }
+                int n = Math.min(s.length() - from, CHUNK - size);
+                s.getBytes(from, from + n, chunk, size);
+                size += n;
+                from += n;
             }
             return this;
+        }
+
+        /**
+         * As the Prometheus client writes it ({@code 20.0}, {@code 1.0E7}, {@code NaN}, {@code +Inf}); whole
+         * numbers below 10^7 — most counts, offsets and bytes — without going through Double.toString,
+         * which writes them the same way.
+         */
+        Lines value(double value) {
+            long whole = (long) value;
+            if (whole == value && whole > -10_000_000 && whole < 10_000_000 && !(whole == 0 && 1 / value < 0)) {
+                return ascii(Long.toString(whole)).ascii(".0");
+            }
+            return ascii(Collector.doubleToGoString(value));
         }
 
         /** Escaped as the text format requires: backslash, double quote and line feed; UTF-8 otherwise. */
@@ -109,8 +167,5 @@ final class SeriesLines {
             return out.toString();
         }
 
-        byte[] toArray() {
-            return Arrays.copyOf(buffer, size);
-        }
     }
 }

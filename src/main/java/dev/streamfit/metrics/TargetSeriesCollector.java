@@ -18,7 +18,7 @@ import io.vertx.core.buffer.Buffer;
  */
 abstract class TargetSeriesCollector implements Stage {
 
-    private final ConcurrentMap<TargetId, byte[][]> byTarget = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TargetId, SeriesLines.Rendered[]> byTarget = new ConcurrentHashMap<>();
 
     @Override
     public StageName stage() {
@@ -47,13 +47,13 @@ abstract class TargetSeriesCollector implements Stage {
     /** Every family's header, then its lines of every target, targets in a stable order. */
     void appendTo(Buffer scrape, ScrapeFormat format) {
         List<TargetId> targets = byTarget.keySet().stream().sorted().toList();
-        List<byte[][]> rendered = targets.stream().map(byTarget::get).toList();
+        List<SeriesLines.Rendered[]> rendered = targets.stream().map(byTarget::get).toList();
         List<SeriesFamily> families = families();
         for (int i = 0; i < families.size(); i++) {
             scrape.appendBytes(families.get(i).header(format));
-            for (byte[][] target : rendered) {
+            for (SeriesLines.Rendered[] target : rendered) {
                 if (target != null) {
-                    scrape.appendBytes(target[i]);
+                    target[i].appendTo(scrape);
                 }
             }
         }
@@ -62,9 +62,9 @@ abstract class TargetSeriesCollector implements Stage {
     /** The size {@link #appendTo} will append, give or take a target evaluated meanwhile. */
     int size() {
         int size = families().stream().mapToInt(f -> f.openMetricsHeader().length + f.textHeader().length).sum();
-        for (byte[][] target : byTarget.values()) {
-            for (byte[] family : target) {
-                size += family.length;
+        for (SeriesLines.Rendered[] target : byTarget.values()) {
+            for (SeriesLines.Rendered family : target) {
+                size += family.size();
             }
         }
         return size;

@@ -27,7 +27,7 @@ class SeriesLinesTest {
     private static final SeriesFamily EMPTY = SeriesFamily.gauge("t_empty", "Nothing known", "target");
 
     private static final String[] ODD_NAMES = {"plain", "with space", "quote\"d", "back\\slash", "line\nfeed", "ünï©ødé 流", "emoji 🚀", ""};
-    private static final double[] ODD_VALUES = {0, 20, 0.1, -3.5, 1e20, 1.5e-9, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+    private static final double[] ODD_VALUES = {0, -0.0, 20, -5, 9_999_999, 10_000_000, -10_000_000, 123_456_789, 0.1, -3.5, 1e20, 1.5e-9, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
             Long.MAX_VALUE, 9_007_199_254_740_993L};
 
     @Test
@@ -36,18 +36,20 @@ class SeriesLinesTest {
         GaugeMetricFamily gauge = new GaugeMetricFamily(GAUGE.name(), GAUGE.help(), GAUGE.labelNames());
         CounterMetricFamily counter = new CounterMetricFamily(COUNTER.name(), COUNTER.help(), COUNTER.labelNames());
         GaugeMetricFamily empty = new GaugeMetricFamily(EMPTY.name(), EMPTY.help(), EMPTY.labelNames());
-        for (String name : ODD_NAMES) {
-            for (double value : ODD_VALUES) {
-                lines.add(GAUGE, value, "t1", name);
-                gauge.addMetric(List.of("t1", name), value);
+        for (int copy = 0; copy < 300; copy++) { // across many chunk boundaries
+            for (String name : ODD_NAMES) {
+                for (double value : ODD_VALUES) {
+                    lines.add(GAUGE, value, "t1", name);
+                    gauge.addMetric(List.of("t1", name), value);
+                }
+                lines.add(COUNTER, 7, name);
+                counter.addMetric(List.of(name), 7);
             }
-            lines.add(COUNTER, 7, name);
-            counter.addMetric(List.of(name), 7);
         }
         lines.addKnown(EMPTY, null, "unknown is absent");
 
         List<MetricFamilySamples> client = List.of(gauge, counter, empty);
-        byte[][] ours = lines.toArrays();
+        SeriesLines.Rendered[] ours = lines.toArrays();
         assertEquals(clientOpenMetrics(client), rendered(ScrapeFormat.OPEN_METRICS, ours) + ScrapeFormat.OPEN_METRICS_END);
         // The client ends every label set of the classic format with a comma, which the format allows and needs not.
         assertEquals(clientText(client).replace(",} ", "} "), rendered(ScrapeFormat.TEXT, ours));
@@ -67,11 +69,11 @@ class SeriesLinesTest {
         assertThrows(IllegalArgumentException.class, () -> lines.add(GAUGE, 1, "only-target"));
     }
 
-    private static String rendered(ScrapeFormat format, byte[][] lines) {
+    private static String rendered(ScrapeFormat format, SeriesLines.Rendered[] lines) {
         List<SeriesFamily> families = List.of(GAUGE, COUNTER, EMPTY);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < families.size(); i++) {
-            out.append(new String(families.get(i).header(format), StandardCharsets.UTF_8)).append(new String(lines[i], StandardCharsets.UTF_8));
+            out.append(new String(families.get(i).header(format), StandardCharsets.UTF_8)).append(new String(lines[i].toArray(), StandardCharsets.UTF_8));
         }
         return out.toString();
     }
