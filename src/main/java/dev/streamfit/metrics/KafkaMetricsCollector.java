@@ -13,7 +13,6 @@ import dev.streamfit.api.KafkaTopicView;
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.poll.SystemKind;
 import dev.streamfit.poll.TargetId;
-import io.prometheus.client.GaugeMetricFamily;
 
 /**
  * Kafka series from each target's latest snapshot and lag evaluation: topics by
@@ -25,10 +24,27 @@ import io.prometheus.client.GaugeMetricFamily;
 @ApplicationScoped
 public class KafkaMetricsCollector extends TargetSeriesCollector {
 
-    private static final List<String> TOPIC = List.of("target", "topic");
-    private static final List<String> GROUP = List.of("target", "group");
-    private static final List<String> GROUP_TOPIC = List.of("target", "group", "topic");
-    private static final List<String> GROUP_PARTITION = List.of("target", "group", "topic", "partition");
+    private static final String[] TOPIC = {"target", "topic"};
+    private static final String[] GROUP = {"target", "group"};
+    private static final String[] GROUP_TOPIC = {"target", "group", "topic"};
+    private static final String[] GROUP_PARTITION = {"target", "group", "topic", "partition"};
+
+    static final SeriesFamily PARTITIONS = SeriesFamily.gauge("streamfit_kafka_topic_partitions", "Partitions of the topic", TOPIC);
+    static final SeriesFamily SIZE = SeriesFamily.gauge("streamfit_kafka_topic_size_bytes", "Size of the topic's leader replicas on disk", TOPIC);
+    static final SeriesFamily RETENTION = SeriesFamily.gauge("streamfit_kafka_topic_retention_seconds", "retention.ms of the topic; +Inf when unlimited", TOPIC);
+    static final SeriesFamily RATE = SeriesFamily.gauge("streamfit_kafka_topic_records_per_second", "Records appended per second over the history window", TOPIC);
+    static final SeriesFamily OLDEST = SeriesFamily.gauge("streamfit_kafka_topic_oldest_record_age_seconds", "Age of the oldest retained record", TOPIC);
+    static final SeriesFamily UNDER_REPLICATED = SeriesFamily.gauge("streamfit_kafka_topic_under_replicated_partitions", "Partitions with fewer in-sync replicas than replicas", TOPIC);
+    static final SeriesFamily OFFLINE = SeriesFamily.gauge("streamfit_kafka_topic_offline_partitions", "Partitions without a leader", TOPIC);
+    static final SeriesFamily GROUP_LAG = SeriesFamily.gauge("streamfit_kafka_consumergroup_lag", "Records the group can still consume, summed over the topic's partitions", GROUP_TOPIC);
+    static final SeriesFamily GROUP_LAG_SECONDS = SeriesFamily.gauge("streamfit_kafka_consumergroup_lag_seconds", "How long the group's oldest unconsumed record of the topic has waited", GROUP_TOPIC);
+    static final SeriesFamily STATUS = SeriesFamily.gauge("streamfit_kafka_consumergroup_status", "Lag status of the group: 0 OK, 1 WARN, 2 REWIND, 3 STALL, 4 STOP, 5 ERR", GROUP);
+    static final SeriesFamily MEMBERS = SeriesFamily.gauge("streamfit_kafka_consumergroup_members", "Members of the group", GROUP);
+    static final SeriesFamily PARTITION_LAG = SeriesFamily.gauge("streamfit_kafka_consumergroup_partition_lag", "Records the group can still consume on the partition", GROUP_PARTITION);
+    static final SeriesFamily PARTITION_LAG_SECONDS = SeriesFamily.gauge("streamfit_kafka_consumergroup_partition_lag_seconds", "How long the partition's oldest unconsumed record has waited", GROUP_PARTITION);
+
+    private static final List<SeriesFamily> FAMILIES = List.of(PARTITIONS, SIZE, RETENTION, RATE, OLDEST, UNDER_REPLICATED, OFFLINE,
+            GROUP_LAG, GROUP_LAG_SECONDS, STATUS, MEMBERS, PARTITION_LAG, PARTITION_LAG_SECONDS);
 
     @Inject
     StreamFitConfig config;
@@ -38,67 +54,56 @@ public class KafkaMetricsCollector extends TargetSeriesCollector {
     KafkaLagService lag;
 
     @Override
-    protected List<MetricFamilySamples> build(TargetId id) {
-        var partitions = new GaugeMetricFamily("streamfit_kafka_topic_partitions", "Partitions of the topic", TOPIC);
-        var size = new GaugeMetricFamily("streamfit_kafka_topic_size_bytes", "Size of the topic's leader replicas on disk", TOPIC);
-        var retention = new GaugeMetricFamily("streamfit_kafka_topic_retention_seconds", "retention.ms of the topic; +Inf when unlimited", TOPIC);
-        var rate = new GaugeMetricFamily("streamfit_kafka_topic_records_per_second", "Records appended per second over the history window", TOPIC);
-        var oldest = new GaugeMetricFamily("streamfit_kafka_topic_oldest_record_age_seconds", "Age of the oldest retained record", TOPIC);
-        var underReplicated = new GaugeMetricFamily("streamfit_kafka_topic_under_replicated_partitions", "Partitions with fewer in-sync replicas than replicas", TOPIC);
-        var offline = new GaugeMetricFamily("streamfit_kafka_topic_offline_partitions", "Partitions without a leader", TOPIC);
-        var groupLag = new GaugeMetricFamily("streamfit_kafka_consumergroup_lag", "Records the group can still consume, summed over the topic's partitions", GROUP_TOPIC);
-        var groupLagSeconds = new GaugeMetricFamily("streamfit_kafka_consumergroup_lag_seconds", "How long the group's oldest unconsumed record of the topic has waited", GROUP_TOPIC);
-        var status = new GaugeMetricFamily("streamfit_kafka_consumergroup_status", "Lag status of the group: 0 OK, 1 WARN, 2 REWIND, 3 STALL, 4 STOP, 5 ERR", GROUP);
-        var members = new GaugeMetricFamily("streamfit_kafka_consumergroup_members", "Members of the group", GROUP);
-        var partitionLag = new GaugeMetricFamily("streamfit_kafka_consumergroup_partition_lag", "Records the group can still consume on the partition", GROUP_PARTITION);
-        var partitionLagSeconds = new GaugeMetricFamily("streamfit_kafka_consumergroup_partition_lag_seconds", "How long the partition's oldest unconsumed record has waited", GROUP_PARTITION);
+    protected List<SeriesFamily> families() {
+        return FAMILIES;
+    }
 
-        StreamFitConfig.KafkaTarget targetConfig = id == null || id.system() != SystemKind.KAFKA ? null : config.kafka().get(id.name());
-        if (targetConfig != null) {
-            String target = id.name();
-            topics.topics(id).ifPresent(views -> {
-                for (KafkaTopicView t : views) {
-                    if (t.stale()) {
-                        continue;
-                    }
-                    List<String> labels = List.of(target, t.topic());
-                    partitions.addMetric(labels, t.partitions());
-                    KnownValues.add(size, labels, t.sizeBytes());
-                    if (t.retentionMs() != null) {
-                        retention.addMetric(labels, t.retentionMs() < 0 ? Double.POSITIVE_INFINITY : t.retentionMs() / 1000.0);
-                    }
-                    KnownValues.add(rate, labels, t.recordsPerSecond());
-                    KnownValues.add(oldest, labels, t.oldestRecordAgeSeconds());
-                    underReplicated.addMetric(labels, t.underReplicatedPartitions());
-                    offline.addMetric(labels, t.offlinePartitions());
-                }
-            });
-            boolean perPartition = targetConfig.partitionMetrics();
-            lag.groups(id).ifPresent(groups -> {
-                for (KafkaGroupLag g : groups) {
-                    if (g.stale()) {
-                        continue;
-                    }
-                    List<String> labels = List.of(target, g.group());
-                    if (g.status() != null) {
-                        status.addMetric(labels, g.status().code());
-                    }
-                    members.addMetric(labels, g.members());
-                    for (String topic : g.topics()) {
-                        KnownValues.add(groupLag, List.of(target, g.group(), topic), g.lagOn(topic));
-                        KnownValues.add(groupLagSeconds, List.of(target, g.group(), topic), g.lagSecondsOn(topic));
-                    }
-                    if (perPartition) {
-                        for (KafkaPartitionLag p : g.partitions()) {
-                            List<String> partitionLabels = List.of(target, g.group(), p.topic(), String.valueOf(p.partition()));
-                            KnownValues.add(partitionLag, partitionLabels, p.lag());
-                            KnownValues.add(partitionLagSeconds, partitionLabels, p.lagSeconds());
-                        }
-                    }
-                }
-            });
+    @Override
+    protected void write(TargetId id, SeriesLines out) {
+        StreamFitConfig.KafkaTarget targetConfig = id.system() != SystemKind.KAFKA ? null : config.kafka().get(id.name());
+        if (targetConfig == null) {
+            return;
         }
-        return List.of(partitions, size, retention, rate, oldest, underReplicated, offline, groupLag, groupLagSeconds, status, members,
-                partitionLag, partitionLagSeconds);
+        String target = id.name();
+        topics.topics(id).ifPresent(views -> {
+            for (KafkaTopicView t : views) {
+                if (t.stale()) {
+                    continue;
+                }
+                String topic = t.topic();
+                out.add(PARTITIONS, t.partitions(), target, topic);
+                out.addKnown(SIZE, t.sizeBytes(), target, topic);
+                if (t.retentionMs() != null) {
+                    out.add(RETENTION, t.retentionMs() < 0 ? Double.POSITIVE_INFINITY : t.retentionMs() / 1000.0, target, topic);
+                }
+                out.addKnown(RATE, t.recordsPerSecond(), target, topic);
+                out.addKnown(OLDEST, t.oldestRecordAgeSeconds(), target, topic);
+                out.add(UNDER_REPLICATED, t.underReplicatedPartitions(), target, topic);
+                out.add(OFFLINE, t.offlinePartitions(), target, topic);
+            }
+        });
+        boolean perPartition = targetConfig.partitionMetrics();
+        lag.groups(id).ifPresent(groups -> {
+            for (KafkaGroupLag g : groups) {
+                if (g.stale()) {
+                    continue;
+                }
+                if (g.status() != null) {
+                    out.add(STATUS, g.status().code(), target, g.group());
+                }
+                out.add(MEMBERS, g.members(), target, g.group());
+                for (String topic : g.topics()) {
+                    out.addKnown(GROUP_LAG, g.lagOn(topic), target, g.group(), topic);
+                    out.addKnown(GROUP_LAG_SECONDS, g.lagSecondsOn(topic), target, g.group(), topic);
+                }
+                if (perPartition) {
+                    for (KafkaPartitionLag p : g.partitions()) {
+                        String partition = String.valueOf(p.partition());
+                        out.addKnown(PARTITION_LAG, p.lag(), target, g.group(), p.topic(), partition);
+                        out.addKnown(PARTITION_LAG_SECONDS, p.lagSeconds(), target, g.group(), p.topic(), partition);
+                    }
+                }
+            }
+        });
     }
 }

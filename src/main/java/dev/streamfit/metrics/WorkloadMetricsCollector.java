@@ -8,22 +8,26 @@ import jakarta.inject.Inject;
 import dev.streamfit.advisor.AdvisorService;
 import dev.streamfit.advisor.Workload;
 import dev.streamfit.poll.TargetId;
-import io.prometheus.client.GaugeMetricFamily;
 
 /** {@code streamfit_workload_verdict}: 1 for each workload's current verdict. */
 @ApplicationScoped
 public class WorkloadMetricsCollector extends TargetSeriesCollector {
 
+    static final SeriesFamily VERDICT = SeriesFamily.gauge("streamfit_workload_verdict", "1 for the workload's current verdict",
+            "system", "target", "workload", "verdict");
+
     @Inject
     AdvisorService advisor;
 
     @Override
-    protected List<MetricFamilySamples> build(TargetId target) {
-        var verdict = new GaugeMetricFamily("streamfit_workload_verdict", "1 for the workload's current verdict",
-                List.of("system", "target", "workload", "verdict"));
-        for (Workload w : target == null ? List.<Workload>of() : advisor.workloads(target)) {
-            verdict.addMetric(List.of(w.system().label(), w.target(), w.name(), w.verdict().name()), 1);
+    protected List<SeriesFamily> families() {
+        return List.of(VERDICT);
+    }
+
+    @Override
+    protected void write(TargetId target, SeriesLines out) {
+        for (Workload w : advisor.workloads(target)) {
+            out.add(VERDICT, 1, w.system().label(), w.target(), w.name(), w.verdict().name());
         }
-        return List.of(verdict);
     }
 }

@@ -132,6 +132,29 @@ class KafkaCollectorTest {
         assertEquals(80L, commandLag, "kafka-consumer-groups counts the deleted records too");
     }
 
+    /** The collector asks for the oldest record's time only where the log start moved: it must still follow it. */
+    @Test
+    void theOldestRecordsTimeFollowsTheLogStartAcrossPolls() throws Exception {
+        kafka.createTopic("kc.oldest", 1);
+        TestKafkaTarget target = TestKafkaTarget.of(TestServers.kafka().bootstrapServers()).withTopics("kc\\.oldest");
+        try (KafkaTargetPoller poller = target.poller()) {
+            java.util.function.Supplier<Long> oldest = () -> topic(poller.poll().await().atMost(Duration.ofSeconds(30)), "kc.oldest")
+                    .partitions().get(0).oldestRecordTimestamp();
+            assertNull(oldest.get(), "no record, no time");
+            kafka.produce("kc.oldest", 0, 5);
+            Long first = oldest.get();
+            assertNotNull(first, "the first records appended");
+            Thread.sleep(100);
+            kafka.produce("kc.oldest", 0, 5);
+            assertEquals(first, oldest.get(), "appending leaves the oldest record where it is");
+            kafka.admin().deleteRecords(Map.of(new TopicPartition("kc.oldest", 0), RecordsToDelete.beforeOffset(5))).all()
+                    .get(30, TimeUnit.SECONDS);
+            Long afterDelete = oldest.get();
+            assertTrue(afterDelete >= first + 100, "the oldest record is now one of the second batch: " + first + " -> " + afterDelete);
+            assertEquals(afterDelete, oldest.get());
+        }
+    }
+
     @Test
     void internalTopicsAndUnmatchedNamesAreLeftOut() {
         kafka.createTopic("kc.filtered-in", 1);

@@ -1,0 +1,80 @@
+package dev.streamfit.metrics;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.buffer.Buffer;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * {@code GET /q/metrics}: Micrometer's meters (JVM, process, {@link TargetMetricsCollector}) as its
+ * registry renders them, followed by every target's series as its last evaluation rendered them.
+ * Served by a filter, ahead of Quarkus' own handler for the path, because that handler renders every series
+ * anew per scrape into one string (0.4 s and 75 MB of garbage at 300,000 series); this one copies the
+ * bytes the VIEWS stage wrote. The format is negotiated as Quarkus does ({@link ScrapeFormat}).
+ */
+@ApplicationScoped
+public class MetricsEndpoint {
+
+    static final String PATH = "/q/metrics";
+    private static final int FILTER_PRIORITY = 100;
+
+    @Inject
+    PrometheusMeterRegistry registry;
+    @Inject
+    TargetMetricsCollector targetMetrics;
+    @Inject
+    Instance<TargetSeriesCollector> series;
+
+    void onStart(@Observes StartupEvent event) {
+        targetMetrics.register(registry.getPrometheusRegistry());
+    }
+
+    /**
+     * A filter runs before any route, Quarkus' own handler of the path included; the rendering goes to
+     * a worker thread, as the copy is 25 MB at 10,000 streams.
+     */
+    void filters(@Observes Filters filters) {
+        filters.register(context -> {
+            if (context.request().method() == HttpMethod.GET && PATH.equals(context.normalizedPath())) {
+                ScrapeFormat format = ScrapeFormat.of(context.request().getHeader("Accept"));
+                context.vertx().executeBlocking(() -> scrape(format), false).onComplete(done -> {
+                    if (done.succeeded()) {
+                        context.response().putHeader("Content-Type", format.contentType).end(done.result());
+                    } else {
+                        context.fail(done.cause());
+                    }
+                });
+            } else {
+                context.next();
+            }
+        }, FILTER_PRIORITY);
+    }
+
+    Buffer scrape(ScrapeFormat format) {
+        String own = registry.scrape(format.contentType);
+        if (format == ScrapeFormat.OPEN_METRICS && own.endsWith(ScrapeFormat.OPEN_METRICS_END)) {
+            own = own.substring(0, own.length() - ScrapeFormat.OPEN_METRICS_END.length());
+        }
+        byte[] meters = own.getBytes(StandardCharsets.UTF_8);
+        int size = meters.length + ScrapeFormat.OPEN_METRICS_END.length();
+        for (TargetSeriesCollector collector : series) {
+            size += collector.size();
+        }
+        Buffer body = Buffer.buffer(size + 4096).appendBytes(meters);
+        for (TargetSeriesCollector collector : series) {
+            collector.appendTo(body, format);
+        }
+        if (format == ScrapeFormat.OPEN_METRICS) {
+            body.appendString(ScrapeFormat.OPEN_METRICS_END);
+        }
+        return body;
+    }
+}
