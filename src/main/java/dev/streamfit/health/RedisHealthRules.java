@@ -94,11 +94,11 @@ public final class RedisHealthRules {
 
     /** {@code redis.pending.poison}: the oldest pending entry delivered more than poison-deliveries times. */
     public static Optional<Observation> poison(RedisStreamSnapshot stream, RedisGroupSnapshot group, long poisonDeliveries) {
-        if (group.maxDeliveryCount() == null || group.maxDeliveryCount() <= poisonDeliveries) {
+        if (group.oldestPendingDeliveries() == null || group.oldestPendingDeliveries() <= poisonDeliveries) {
             return Optional.empty();
         }
-        return Optional.of(Observation.of(Rule.REDIS_PENDING_POISON, stream.stream(), group.group(), (double) group.maxDeliveryCount(),
-                (double) poisonDeliveries, "an entry pending in group " + group.group() + " was delivered " + group.maxDeliveryCount() + " times"));
+        return Optional.of(Observation.of(Rule.REDIS_PENDING_POISON, stream.stream(), group.group(), (double) group.oldestPendingDeliveries(),
+                (double) poisonDeliveries, "an entry pending in group " + group.group() + " was delivered " + group.oldestPendingDeliveries() + " times"));
     }
 
     /** {@code redis.group.lag-growing}: the group's lag grew across the window, by the same trend as Kafka's WARN ({@link LagEvaluator#lagGrew}). */

@@ -95,7 +95,7 @@ public class RedisMetricsCollector extends TargetSeriesCollector {
                 out.addKnown(LAG, group.lag(), target, name, g);
                 out.addKnown(LAG_SECONDS, group.lagSeconds(), target, name, g);
                 out.addKnown(IDLE, group.oldestPendingIdleSeconds(), target, name, g);
-                out.addKnown(DELIVERIES, group.maxDeliveryCount(), target, name, g);
+                out.addKnown(DELIVERIES, group.oldestPendingDeliveries(), target, name, g);
                 out.addKnown(LOST, group.trimmedBeforeDelivery(), target, name, g);
                 if (perConsumer && group.consumerDetails() != null) {
                     for (RedisConsumerSnapshot consumer : group.consumerDetails()) {

@@ -49,7 +49,7 @@ public class TargetMetricsCollector extends Collector {
         GaugeMetricFamily evaluation = new GaugeMetricFamily("streamfit_evaluation_duration_seconds",
                 "Duration of the target's last evaluation: history, lag, health and advisor stages", labels);
         CounterMetricFamily superseded = new CounterMetricFamily("streamfit_evaluations_superseded",
-                "Poll results replaced by a newer one before they were evaluated: the evaluation does not keep up with the poll interval", labels);
+                "Poll results replaced by a newer one before they were evaluated (the history still recorded them): the evaluation does not keep up with the poll interval", labels);
         for (TargetId target : pipeline.targets()) {
             List<String> values = List.of(target.system().label(), target.name());
             pipeline.lastEvaluationSeconds(target).ifPresent(seconds -> evaluation.addMetric(values, seconds));

@@ -1,5 +1,6 @@
 package dev.streamfit.poll;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -133,10 +134,37 @@ public class EvaluationPipeline {
         }
     }
 
-    /** One target's queue of length one: the poll being evaluated, and at most one waiting. */
+    /**
+     * Runs only the stages that see every poll ({@link StageName#seesEveryPoll}) for a poll that a
+     * newer one superseded: the history still records it, so a rewind between two evaluations is seen.
+     */
+    private void record(TargetPolled superseded) {
+        for (Stage stage : stages) {
+            if (!stage.stage().seesEveryPoll()) {
+                continue;
+            }
+            try {
+                stage.evaluate(superseded);
+            } catch (Exception | Error e) {
+                failed(stage, superseded.status().id(), e);
+                if (e instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
+            }
+        }
+    }
+
+    /**
+     * One target's queue: the poll being evaluated, the newest one waiting, and the polls that the
+     * newest superseded, which are only recorded in the history (at most {@code MAX_SUPERSEDED}, the
+     * newest; a lane that far behind is counted, and the rest is lost).
+     */
     private final class Lane {
 
+        private static final int MAX_SUPERSEDED = 16;
+
         private TargetPolled waiting;
+        private final ArrayDeque<TargetPolled> supersededPolls = new ArrayDeque<>();
         private boolean running;
         private final AtomicLong superseded = new AtomicLong();
         private volatile Double lastSeconds;
@@ -145,6 +173,10 @@ public class EvaluationPipeline {
             synchronized (this) {
                 if (waiting != null) {
                     superseded.incrementAndGet();
+                    supersededPolls.addLast(waiting);
+                    if (supersededPolls.size() > MAX_SUPERSEDED) {
+                        supersededPolls.removeFirst();
+                    }
                 }
                 waiting = polled;
                 if (running) {
@@ -158,11 +190,15 @@ public class EvaluationPipeline {
         /** Evaluates the waiting poll, then goes to the back of the pool's queue: lanes share the workers fairly. */
         private void evaluateNext() {
             TargetPolled next;
+            List<TargetPolled> toRecord;
             synchronized (this) {
                 next = waiting;
                 waiting = null;
+                toRecord = List.copyOf(supersededPolls);
+                supersededPolls.clear();
             }
             try {
+                toRecord.forEach(EvaluationPipeline.this::record);
                 if (next != null) {
                     evaluate(next);
                 }

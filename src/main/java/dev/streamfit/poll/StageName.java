@@ -5,7 +5,11 @@ package dev.streamfit.poll;
  * enum is that order: each stage reads what the ones before it produced and nothing after it.
  */
 public enum StageName {
-    /** The latest snapshot of each target and the bounded history of every workload ({@code history}). */
+    /**
+     * The latest snapshot of each target and the bounded history of every workload ({@code history}).
+     * Sees every poll, also one that a newer poll superseded before it was evaluated: change detection
+     * compares each poll with the previous one, so a rewind between two evaluations is never lost.
+     */
     HISTORY,
     /** Kafka group and partition lag with Burrow-style statuses ({@code lag}). */
     LAG,
@@ -18,6 +22,11 @@ public enum StageName {
      * only merges and renders them.
      */
     VIEWS;
+
+    /** Whether the stage runs for every poll, or only for the newest when evaluation falls behind. */
+    public boolean seesEveryPoll() {
+        return this == HISTORY;
+    }
 
     /** The {@code stage} label of {@code streamfit_stage_failures_total}. */
     public String label() {

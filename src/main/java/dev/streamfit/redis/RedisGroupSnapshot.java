@@ -10,7 +10,7 @@ import java.util.List;
  *                                 the ms part of the first entry after last-delivered-id; 0 when caught up;
  *                                 null when entry IDs are not time-based
  * @param oldestPendingIdleSeconds idle time of the oldest pending (delivered, unacknowledged) entry
- * @param maxDeliveryCount         delivery count of the oldest pending entry — the one a poison message
+ * @param oldestPendingDeliveries  delivery count of the oldest pending entry — the one a poison message
  *                                 sits in; StreamFit never scans every pending entry to find a larger one
  * @param trimmedBeforeDelivery    entries removed before the group read them
  * @param consumerDetails          per consumer; fetched only for groups with pending entries or lag, else null
@@ -24,7 +24,7 @@ public record RedisGroupSnapshot(
         Long entriesRead,
         String lastDeliveredId,
         Double oldestPendingIdleSeconds,
-        Long maxDeliveryCount,
+        Long oldestPendingDeliveries,
         Long trimmedBeforeDelivery,
         List<RedisConsumerSnapshot> consumerDetails) {
 }

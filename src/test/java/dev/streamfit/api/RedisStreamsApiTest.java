@@ -97,7 +97,7 @@ class RedisStreamsApiTest {
         assertEquals(100, billing.get("lag"));
         assertEquals(850, billing.get("trimmedBeforeDelivery"));
         for (String field : List.of("group", "consumers", "pending", "lag", "lagSeconds", "entriesRead", "lastDeliveredId",
-                "oldestPendingIdleSeconds", "maxDeliveryCount")) {
+                "oldestPendingIdleSeconds", "oldestPendingDeliveries")) {
             assertTrue(billing.containsKey(field), field);
         }
         Map<String, Object> replay = group(stream("api:setid"), "replay");

@@ -17,6 +17,8 @@ final class ProbeStages {
     static volatile long slowMillis;
     static volatile TargetId failingTarget;
     static final Map<TargetId, Instant> advisorStageSaw = new ConcurrentHashMap<>();
+    static final Map<TargetId, AtomicInteger> historyStageRuns = new ConcurrentHashMap<>();
+    static final Map<TargetId, AtomicInteger> advisorStageRuns = new ConcurrentHashMap<>();
     static final Map<TargetId, String> threadOfHealthStage = new ConcurrentHashMap<>();
     static final AtomicInteger slowInFlight = new AtomicInteger();
     static final AtomicInteger slowMostInFlight = new AtomicInteger();
@@ -34,7 +36,7 @@ final class ProbeStages {
     static class Slow implements Stage {
         @Override
         public StageName stage() {
-            return StageName.HISTORY;
+            return StageName.LAG;
         }
 
         @Override
@@ -49,6 +51,20 @@ final class ProbeStages {
                     slowInFlight.decrementAndGet();
                 }
             }
+        }
+    }
+
+    /** Counts the polls the history stage saw. */
+    @ApplicationScoped
+    static class History implements Stage {
+        @Override
+        public StageName stage() {
+            return StageName.HISTORY;
+        }
+
+        @Override
+        public void evaluate(TargetPolled polled) {
+            historyStageRuns.computeIfAbsent(polled.status().id(), t -> new AtomicInteger()).incrementAndGet();
         }
     }
 
@@ -80,6 +96,7 @@ final class ProbeStages {
         @Override
         public void evaluate(TargetPolled polled) {
             advisorStageSaw.put(polled.status().id(), Instant.now());
+            advisorStageRuns.computeIfAbsent(polled.status().id(), t -> new AtomicInteger()).incrementAndGet();
         }
     }
 }

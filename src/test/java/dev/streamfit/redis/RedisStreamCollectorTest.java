@@ -186,7 +186,7 @@ class RedisStreamCollectorTest {
         RedisGroupSnapshot g = group(stream(poll(), "rsc:pending"), "workers");
         assertEquals(5, g.pending());
         assertEquals(120, g.oldestPendingIdleSeconds(), 2);
-        assertEquals(7L, g.maxDeliveryCount());
+        assertEquals(7L, g.oldestPendingDeliveries());
         assertEquals(2, g.consumers());
         assertEquals(List.of("w1", "w2"), g.consumerDetails().stream().map(RedisConsumerSnapshot::consumer).sorted().toList());
     }
@@ -331,7 +331,7 @@ class RedisStreamCollectorTest {
             assertEquals(consumerCalls, calls("xinfo|consumers"));
             assertEquals(first.oldestPendingIdleSeconds() + 1.5, second.oldestPendingIdleSeconds(), 0.5, "idle grows with the clock");
             assertEquals(first.consumerDetails().get(0).idleSeconds() + 1.5, second.consumerDetails().get(0).idleSeconds(), 0.5);
-            assertEquals(first.maxDeliveryCount(), second.maxDeliveryCount());
+            assertEquals(first.oldestPendingDeliveries(), second.oldestPendingDeliveries());
 
             redis.call("XACK", "rsc:idle", "g", (now - 60_000) + "-1");
             RedisGroupSnapshot third = poller.poll().await().atMost(Duration.ofSeconds(10)).streams().get(0).groups().get(0);
