@@ -107,12 +107,18 @@ public class AdvisorService implements Stage {
         return workloads.getOrDefault(target, List.of());
     }
 
+    /** The order of every workload list: outgrown and overbuilt first, then by system, target and name. */
+    public static final Comparator<Workload> ACT_ON_FIRST = Comparator.comparing((Workload w) -> w.verdict().actOn() ? 0 : 1)
+            .thenComparing(Workload::system).thenComparing(Workload::target).thenComparing(Workload::name);
+
     /** Every workload of every target whose last poll succeeded: outgrown and overbuilt first. */
     public List<Workload> all() {
-        return workloads.values().stream().flatMap(List::stream)
-                .sorted(Comparator.comparing((Workload w) -> w.verdict() == Verdict.OUTGROWN_REDIS || w.verdict() == Verdict.OVERBUILT_KAFKA ? 0 : 1)
-                        .thenComparing(Workload::system).thenComparing(Workload::target).thenComparing(Workload::name))
-                .toList();
+        return workloads.values().stream().flatMap(List::stream).sorted(ACT_ON_FIRST).toList();
+    }
+
+    /** The targets with workloads: those whose last poll succeeded. */
+    public Set<TargetId> targets() {
+        return Set.copyOf(workloads.keySet());
     }
 
     List<Workload> evaluateRedis(RedisTargetSnapshot snapshot) {

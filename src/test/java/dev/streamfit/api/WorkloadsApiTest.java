@@ -9,11 +9,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.streamfit.advisor.AdvisorService;
+import dev.streamfit.advisor.Workload;
 import dev.streamfit.support.KafkaFixtures;
 import dev.streamfit.support.RealServersResource;
 import dev.streamfit.support.RedisFixtures;
@@ -122,5 +129,32 @@ class WorkloadsApiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "FITS".equals(workload("kafka", "wl.profiles").get("verdict")));
         String metrics = given().get("/q/metrics").then().extract().asString();
         assertTrue(metrics.contains("streamfit_workload_verdict{system=\"kafka\",target=\"main\",workload=\"wl.profiles\",verdict=\"FITS\"} 1.0"), metrics);
+    }
+
+    @Inject
+    AdvisorService advisor;
+    @Inject
+    ObjectMapper mapper;
+
+    /**
+     * The answer is joined from per-target parts written once per evaluation: it must read exactly as
+     * the advisor's list written whole would — every workload, act-on verdicts first across targets.
+     * Evaluations run every second, so the two are compared until one pair falls between two of them.
+     */
+    @Test
+    void theAnswerJoinedFromTargetPartsIsTheAdvisorsListWrittenWhole() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> advisor.all().stream().anyMatch(w -> w.verdict().actOn())
+                && advisor.targets().size() >= 2);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            List<Workload> before = advisor.all();
+            String answer = given().get("/api/v1/workloads").then().statusCode(200).extract().asString();
+            if (before.equals(advisor.all())) {
+                JsonNode whole = mapper.readTree(mapper.writeValueAsBytes(before));
+                assertEquals(whole, mapper.readTree(answer));
+                assertTrue(whole.size() > 2, "several targets' workloads: " + whole.size());
+                return;
+            }
+        }
+        throw new AssertionError("no answer fell between two evaluations in 20 attempts");
     }
 }
