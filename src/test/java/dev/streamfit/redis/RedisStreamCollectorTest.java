@@ -19,6 +19,7 @@ import dev.streamfit.poll.CollectionProblem;
 import dev.streamfit.support.RedisFixtures;
 import dev.streamfit.support.RedisServer;
 import dev.streamfit.support.TestRedisTarget;
+import dev.streamfit.support.ScanRepeatingRelay;
 import dev.streamfit.support.TestServers;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
@@ -394,5 +395,24 @@ class RedisStreamCollectorTest {
         assertEquals(Boolean.FALSE, server.aofEnabled());
         assertNotNull(server.serverTimeMillis());
         assertTrue(server.commandCalls().get("xadd") > 0, server.commandCalls().toString());
+    }
+
+    /**
+     * SCAN may return a key twice in one iteration (Redis documents it; a real server does it when its
+     * table shrinks mid-iteration). A relay in front of the real server repeats a key: the stream is
+     * still listed, exported and counted once.
+     */
+    @Test
+    void aStreamThatScanReturnsTwiceIsListedOnce() throws Exception {
+        for (String name : List.of("rsc:dup:a", "rsc:dup:b", "rsc:dup:c")) {
+            redis.call("XADD", name, "*", "n", 1);
+            redis.createGroup(name, "readers", "0");
+        }
+        try (ScanRepeatingRelay relay = new ScanRepeatingRelay(TestServers.redis().port())) {
+            RedisTargetSnapshot snapshot = poll(TestRedisTarget.of("redis://127.0.0.1:" + relay.port()).withStreams("rsc:dup:*"));
+            assertTrue(relay.repeated() > 0, "the relay repeated a key in a SCAN reply");
+            assertEquals(List.of("rsc:dup:a", "rsc:dup:b", "rsc:dup:c"),
+                    snapshot.streams().stream().map(RedisStreamSnapshot::stream).sorted().toList());
+        }
     }
 }
