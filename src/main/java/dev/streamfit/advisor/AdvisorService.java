@@ -139,7 +139,7 @@ public class AdvisorService implements Stage {
                     : RedisStreamRules.recommendation(state.verdict(), p, q, signals, a);
             double observed = redisHistory.stream(snapshot.target(), p.stream()).map(s -> s.observedMillis() / 1000.0).orElse(0.0);
             result.add(kept(before, new Workload(SystemKind.REDIS, snapshot.target().name(), p.stream(), state.verdict(), state.since(),
-                    state.candidate(), observed, q, signals, recommendation, stale.get(key))));
+                    state.candidate(), observed, q, signals, recommendation, null, stale.get(key))));
         }
         tracker.retain(keys);
         return List.copyOf(result);
@@ -164,7 +164,7 @@ public class AdvisorService implements Stage {
                     : KafkaTopicRules.recommendation(state.verdict(), p, q, signals, a);
             double observed = kafkaHistory.topic(snapshot.target(), p.topic()).map(s -> s.observedMillis() / 1000.0).orElse(0.0);
             result.add(kept(before, new Workload(SystemKind.KAFKA, snapshot.target().name(), p.topic(), state.verdict(), state.since(),
-                    state.candidate(), observed, q, signals, recommendation, stale.get(key))));
+                    state.candidate(), observed, q, signals, recommendation, KafkaTopicRules.partitionsNeeded(p, a), stale.get(key))));
         }
         tracker.retain(keys);
         return List.copyOf(result);

@@ -1,7 +1,9 @@
 package dev.streamfit.lag;
 
 import java.util.List;
+import java.util.function.Function;
 
+import dev.streamfit.kafka.KafkaLag;
 import dev.streamfit.poll.Staleness;
 
 /**
@@ -23,13 +25,26 @@ public record KafkaGroupLag(String group, String state, int members, LagStatus s
 
     /** Lag summed over the group's partitions of {@code topic}; null when any is unknown, never a partial sum. */
     public Long lagOn(String topic) {
+        return sumOn(topic, KafkaPartitionLag::lag);
+    }
+
+    /**
+     * Records of {@code topic} deleted by retention before the group consumed them, summed over its
+     * partitions; null when any is unknown, never a partial sum.
+     */
+    public Long lostToRetentionOn(String topic) {
+        return sumOn(topic, p -> KafkaLag.lostToRetention(p.committedOffset(), p.logStartOffset()));
+    }
+
+    private Long sumOn(String topic, Function<KafkaPartitionLag, Long> value) {
         long sum = 0;
         for (KafkaPartitionLag p : partitions) {
             if (p.topic().equals(topic)) {
-                if (p.lag() == null) {
+                Long v = value.apply(p);
+                if (v == null) {
                     return null;
                 }
-                sum += p.lag();
+                sum += v;
             }
         }
         return sum;

@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,5 +139,35 @@ class KafkaApiTest {
         });
         given().get("/api/v1/kafka/main/groups").then().statusCode(200)
                 .body("find { it.group == 'ka-metrics' }.partitions.size()", equalTo(2));
+    }
+
+    @Test
+    void recordsDeletedBeforeTheGroupConsumedThemAreCountedApartFromTheLag() throws Exception {
+        TopicPartition partition = new TopicPartition("ka.lost", 0);
+        kafka.createTopic("ka.lost", 1);
+        kafka.produce("ka.lost", 0, 10);
+        kafka.commit("ka-lost", Map.of(partition, 2L));
+        // What retention does, at once: records before offset 6 are gone; the group had read up to 2.
+        kafka.admin().deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(6))).all().get();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(metrics.contains("streamfit_kafka_consumergroup_lost_to_retention{target=\"main\",group=\"ka-lost\",topic=\"ka.lost\"} 4.0"), metrics);
+            assertTrue(metrics.contains("streamfit_kafka_consumergroup_lag{target=\"main\",group=\"ka-lost\",topic=\"ka.lost\"} 4.0"), metrics);
+        });
+    }
+
+    @Test
+    void metricsSayThePartitionsATopicNeedsAndThePollInterval() {
+        kafka.createTopic("ka.needed", 8);
+        kafka.produce("ka.needed", 0, 3);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            // A trickle and no consumer: one partition would do (peak ÷ 1000 records/s rounds up to 1).
+            assertTrue(metrics.contains("streamfit_kafka_topic_partitions_needed{target=\"main\",topic=\"ka.needed\"} 1.0"), metrics);
+            // Written by the Prometheus client, which ends the labels with a comma in the classic text format.
+            assertTrue(Pattern.compile("streamfit_poll_interval_seconds\\{system=\"kafka\",target=\"main\",?} 1\\.0").matcher(metrics).find(), metrics);
+        });
+        given().get("/api/v1/workloads").then().statusCode(200)
+                .body("find { it.system == 'kafka' && it.name == 'ka.needed' }.partitionsNeeded", equalTo(1));
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +13,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.streamfit.support.PrometheusServer;
+import dev.streamfit.support.Promtool;
 import dev.streamfit.support.RealServersResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,28 +24,17 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(RealServersResource.class)
 class MetricsLintTest {
 
-    /** What Prometheus 2.5x and 3.x send when they scrape. */
-    private static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0;q=0.5,"
-            + "application/openmetrics-text;version=0.0.1;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2";
-
     @Test
     void promtoolFindsNothingToFix() throws Exception {
         await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/q/metrics").asString().contains("streamfit_redis_stream_length"));
         // Prometheus asks for OpenMetrics first; the classic text format, which it also accepts, is the answer.
-        String metrics = given().accept(PROMETHEUS_ACCEPT).get("/q/metrics").then().statusCode(200)
+        String metrics = given().accept(PrometheusServer.SCRAPE_ACCEPT).get("/q/metrics").then().statusCode(200)
                 .contentType("text/plain; version=0.0.4; charset=utf-8").extract().asString();
         // Kept for a failed run: promtool names line numbers of this text.
         Files.writeString(Path.of("target", "metrics-scrape.txt"), metrics);
-        Path promtool = Path.of("/usr/bin/promtool");
-        if (!Files.isExecutable(promtool)) {
-            throw new IllegalStateException("promtool is missing: install the Debian package 'prometheus' (apt-get install -y prometheus)");
-        }
-        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
-        check.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
-        check.getOutputStream().close();
-        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, check.waitFor(), output);
-        assertEquals("", output.trim(), output);
+        Promtool.Result check = Promtool.checkMetrics(metrics);
+        assertEquals(0, check.exitCode(), check.output());
+        assertEquals("", check.output().trim(), check.output());
     }
 
     /** StreamFit's series and Micrometer's meters in one scrape, every family once: a repeated family is invalid. */

@@ -39,9 +39,9 @@ import io.vertx.redis.client.Response;
  *     tail, 1 h retention.</li>
  * <li>Kafka topic {@code payments} fits Kafka: three groups, 7 days retention.</li>
  * </ul>
- * Writes only to the Redis and the broker the demo started.
+ * Writes only to the Redis and the broker the demo (or the dashboards' end-to-end test) started.
  */
-final class DemoTraffic implements AutoCloseable {
+public final class DemoTraffic implements AutoCloseable {
 
     /** A workload, its consumer groups and the verdict it is built to earn. */
     record Workload(String system, String name, List<String> groups, String builtToBe) {
@@ -99,7 +99,7 @@ final class DemoTraffic implements AutoCloseable {
     }
 
     /** Loads the four workloads, joins their consumers and starts the traffic. */
-    static DemoTraffic start(String redisUrl, KafkaBroker broker) {
+    public static DemoTraffic start(String redisUrl, KafkaBroker broker) {
         DemoTraffic traffic = new DemoTraffic(redisUrl, broker);
         try {
             traffic.loadRedis();
