@@ -77,10 +77,10 @@ public class AlertingStage implements Stage {
                     webhook.groupBy(), webhook.maxAlerts(), config.alerts().repeatInterval()));
         });
         notifiers = Map.copyOf(created);
-        config.alerts().alertmanager().ifPresent(am -> {
+        StreamFitConfig.AlertmanagerPush am = config.alerts().alertmanager();
+        am.url().ifPresent(url -> {
             Map<String, String> headers = DeliverySettings.authorization(am.auth()).map(a -> Map.of("Authorization", a)).orElse(Map.of());
-            pusher = new AlertmanagerPusher(URI.create(am.url().trim()), headers, am.timeout(), config.pollInterval(), json, links,
-                    redactor::redact);
+            pusher = new AlertmanagerPusher(URI.create(url.trim()), headers, am.timeout(), config.pollInterval(), json, links, redactor::redact);
         });
         if (!created.isEmpty() || pusher != null) {
             LOG.infof("Alerting to %d webhook(s) %s%s; external URL %s", created.size(), created.keySet(),

@@ -20,7 +20,12 @@ public record ReportLinks(String externalUrl) {
         if (f.workload() == null) {
             return externalUrl + "/#findings";
         }
-        return externalUrl + "/#workload/" + part(f.system().label()) + "/" + part(f.target()) + "/" + part(f.workload());
+        return externalUrl + "/#" + workloadAnchor(f.system().label(), f.target(), f.workload());
+    }
+
+    /** The id of a workload's card on the report page. */
+    public static String workloadAnchor(String system, String target, String workload) {
+        return "workload/" + part(system) + "/" + part(target) + "/" + part(workload);
     }
 
     /** The report page's card ids use the same encoding (encodeURIComponent). */

@@ -74,11 +74,10 @@ public class ConfigValidator {
         positive(problems, "streamfit.alerts.repeat-interval", config.alerts().repeatInterval());
         positive(problems, "streamfit.alerts.drain-timeout", config.alerts().drainTimeout());
         config.alerts().externalUrl().ifPresent(url -> httpUrl(problems, "streamfit.alerts.external-url", url));
-        config.alerts().alertmanager().ifPresent(am -> {
-            httpUrl(problems, "streamfit.alerts.alertmanager.url", am.url());
-            positive(problems, "streamfit.alerts.alertmanager.timeout", am.timeout());
-            auth(problems, "streamfit.alerts.alertmanager.auth.", am.auth());
-        });
+        StreamFitConfig.AlertmanagerPush am = config.alerts().alertmanager();
+        am.url().ifPresent(url -> httpUrl(problems, "streamfit.alerts.alertmanager.url", url));
+        positive(problems, "streamfit.alerts.alertmanager.timeout", am.timeout());
+        auth(problems, "streamfit.alerts.alertmanager.auth.", am.auth());
         for (Map.Entry<String, StreamFitConfig.Webhook> e : config.alerts().webhooks().entrySet()) {
             String prefix = "streamfit.alerts.webhooks." + key(e.getKey()) + ".";
             StreamFitConfig.Webhook webhook = e.getValue();

@@ -74,7 +74,7 @@ public class SecretRedactor {
                 }
             });
         });
-        alerts.alertmanager().ifPresent(am -> addAuth(secrets, am.auth()));
+        addAuth(secrets, alerts.alertmanager().auth());
         config.api().adminToken().ifPresent(secrets::add);
         return secrets;
     }

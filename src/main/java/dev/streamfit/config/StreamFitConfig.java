@@ -134,7 +134,7 @@ public interface StreamFitConfig {
 
         /**
          * {@code streamfit.rules."<rule id>".*}: settings of one rule by its id (quoted: ids hold dots),
-         * e.g. {@code streamfit.rules."redis.group.stalled".for=5m}.
+         * e.g. {@code streamfit.rules."<rule id>".for=5m} with the id of a finding rule.
          */
         @WithParentName
         Map<String, RuleSettings> byRule();
@@ -192,8 +192,8 @@ public interface StreamFitConfig {
         /** Webhook sinks by name. */
         Map<String, Webhook> webhooks();
 
-        /** Push to an Alertmanager's {@code POST /api/v2/alerts}. */
-        Optional<AlertmanagerPush> alertmanager();
+        /** Push to an Alertmanager's {@code POST /api/v2/alerts} (when its url is set). */
+        AlertmanagerPush alertmanager();
     }
 
     /** The payload a webhook sink sends. */
@@ -269,8 +269,8 @@ public interface StreamFitConfig {
 
     /** {@code streamfit.alerts.alertmanager.*}. */
     interface AlertmanagerPush {
-        /** Alertmanager's base URL, e.g. http://alertmanager:9093. */
-        String url();
+        /** Alertmanager's base URL, e.g. http://alertmanager:9093; unset: no push. */
+        Optional<String> url();
 
         Auth auth();
 
