@@ -233,12 +233,25 @@
 
       lastLoaded = new Date();
       renderSummary();
+      scrollToLinkedCardOnce();
     } finally {
       loading = false;
       refreshButton.disabled = false;
       updateLoaded();
       timer = setTimeout(refresh, REFRESH_MS);
     }
+  }
+
+  /**
+   * An alert links to its workload's card (#workload/...), which exists only once the data arrived:
+   * the browser's own jump to the anchor happened before, on an empty page.
+   */
+  let scrolledToLink = false;
+  function scrollToLinkedCardOnce() {
+    if (scrolledToLink || !location.hash) return;
+    scrolledToLink = true;
+    const card = document.getElementById(location.hash.slice(1));
+    if (card) card.scrollIntoView();
   }
 
   function updateLoaded() {
@@ -484,12 +497,22 @@
 
     const evidenceSummary = yes + ' of 4 questions YES · ' + signals.length + (signals.length === 1 ? ' signal' : ' signals');
     return el('article', {
+      id: workloadAnchor(w),
       class: 'card ' + verdictClass(verdict) + (wrong ? ' wrong-backbone' : ''),
       'data-verdict': verdict, 'data-system': w.system, 'data-target': w.target,
     },
     head,
     summary,
     details(key, wrong, ['Evidence: ' + evidenceSummary], body, { class: 'evidence' }));
+  }
+
+  /**
+   * The card's id, which alerts link to (generatorURL): workload/<system>/<target>/<name>, each part
+   * percent-encoded as StreamFit's server encodes it (encodeURIComponent, and !'()~ too).
+   */
+  function workloadAnchor(w) {
+    const part = (s) => encodeURIComponent(String(s ?? '')).replace(/[!'()~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+    return 'workload/' + part(w.system) + '/' + part(w.target) + '/' + part(w.name);
   }
 
   /** Every recommendation field besides the summary (suggested partitions, retention, MAXLEN, ...). */

@@ -10,6 +10,7 @@ import java.util.regex.PatternSyntaxException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import dev.streamfit.history.SampleRing;
 import io.quarkus.runtime.StartupEvent;
@@ -30,8 +31,9 @@ public class ConfigValidator {
         }
     }
 
-    void onStart(@Observes @Priority(1) StartupEvent event, StreamFitConfig config) {
-        List<Problem> problems = problems(config);
+    void onStart(@Observes @Priority(1) StartupEvent event, StreamFitConfig config, Instance<ConfigCheck> checks) {
+        List<Problem> problems = new ArrayList<>(problems(config));
+        checks.forEach(check -> problems.addAll(check.problems(config)));
         if (!problems.isEmpty()) {
             StringBuilder text = new StringBuilder("Invalid StreamFit configuration (" + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s") + "):");
@@ -69,6 +71,34 @@ public class ConfigValidator {
         if (config.alerts().holdFor().isNegative()) {
             problems.add(new Problem("streamfit.alerts.for", "is negative; must be 0s (fire at once) or a positive duration"));
         }
+        positive(problems, "streamfit.alerts.repeat-interval", config.alerts().repeatInterval());
+        positive(problems, "streamfit.alerts.drain-timeout", config.alerts().drainTimeout());
+        config.alerts().externalUrl().ifPresent(url -> httpUrl(problems, "streamfit.alerts.external-url", url));
+        StreamFitConfig.AlertmanagerPush am = config.alerts().alertmanager();
+        am.url().ifPresent(url -> httpUrl(problems, "streamfit.alerts.alertmanager.url", url));
+        positive(problems, "streamfit.alerts.alertmanager.timeout", am.timeout());
+        auth(problems, "streamfit.alerts.alertmanager.auth.", am.auth());
+        for (Map.Entry<String, StreamFitConfig.Webhook> e : config.alerts().webhooks().entrySet()) {
+            String prefix = "streamfit.alerts.webhooks." + key(e.getKey()) + ".";
+            StreamFitConfig.Webhook webhook = e.getValue();
+            httpUrl(problems, prefix + "url", webhook.url());
+            auth(problems, prefix + "auth.", webhook.auth());
+            atLeast(problems, prefix + "queue-capacity", webhook.queueCapacity(), 1, "");
+            atLeast(problems, prefix + "max-alerts", webhook.maxAlerts(), 0, "; 0 sends every alert");
+            positive(problems, prefix + "timeout", webhook.timeout());
+            positive(problems, prefix + "initial-backoff", webhook.initialBackoff());
+            positive(problems, prefix + "max-backoff", webhook.maxBackoff());
+            positive(problems, prefix + "max-retry-duration", webhook.maxRetryDuration());
+            if (webhook.groupBy().stream().anyMatch(label -> !label.matches("[a-zA-Z_][a-zA-Z0-9_]*"))) {
+                problems.add(new Problem(prefix + "group-by", "is " + webhook.groupBy() + "; expected label names such as system,target"));
+            }
+        }
+        for (Map.Entry<String, StreamFitConfig.RuleSettings> e : config.rules().byRule().entrySet()) {
+            e.getValue().holdFor().filter(Duration::isNegative).ifPresent(d -> problems.add(new Problem(
+                    "streamfit.rules." + key(e.getKey()) + ".for", "is negative; must be 0s (fire at once) or a positive duration")));
+        }
+        config.api().adminToken().filter(String::isBlank).ifPresent(t -> problems.add(new Problem("streamfit.api.admin-token",
+                "is empty; set a long random value, or leave it unset to keep the test endpoint disabled")));
 
         for (Map.Entry<String, StreamFitConfig.RedisTarget> e : config.redis().entrySet()) {
             String prefix = "streamfit.redis." + key(e.getKey()) + ".";
@@ -90,6 +120,29 @@ public class ConfigValidator {
             regex(problems, prefix + "groups", target.groups());
         }
         return problems;
+    }
+
+    private static void httpUrl(List<Problem> problems, String key, String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                problems.add(new Problem(key, "is not an http:// or https:// URL with a host"));
+            }
+        } catch (java.net.URISyntaxException e) {
+            // Not echoed: a webhook URL often carries a token in its path.
+            problems.add(new Problem(key, "is not a valid URL (" + e.getReason() + ")"));
+        }
+    }
+
+    private static void auth(List<Problem> problems, String prefix, StreamFitConfig.Auth auth) {
+        if (auth.bearerToken().isPresent() && (auth.username().isPresent() || auth.password().isPresent())) {
+            problems.add(new Problem(prefix + "bearer-token", "is set together with username/password; choose bearer or basic auth"));
+        }
+        if (auth.username().isPresent() != auth.password().isPresent()) {
+            problems.add(new Problem(prefix + (auth.username().isPresent() ? "password" : "username"),
+                    "is missing; basic auth needs both username and password"));
+        }
     }
 
     /** Map keys with dots or other specials are written quoted in property files; name them so. */

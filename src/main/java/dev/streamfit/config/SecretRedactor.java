@@ -62,7 +62,33 @@ public class SecretRedactor {
                 secrets.add(value);
             }
         }));
+        StreamFitConfig.Alerts alerts = config.alerts();
+        alerts.webhooks().values().forEach(webhook -> {
+            // A webhook URL is often the credential itself (Slack's carries its token in the path).
+            secrets.add(webhook.url());
+            webhook.secret().ifPresent(secrets::add);
+            addAuth(secrets, webhook.auth());
+            webhook.headers().forEach((name, value) -> {
+                if (isSecretHeader(name)) {
+                    secrets.add(value);
+                }
+            });
+        });
+        addAuth(secrets, alerts.alertmanager().auth());
+        config.api().adminToken().ifPresent(secrets::add);
         return secrets;
+    }
+
+    private static void addAuth(List<String> secrets, StreamFitConfig.Auth auth) {
+        auth.bearerToken().ifPresent(secrets::add);
+        auth.password().ifPresent(secrets::add);
+    }
+
+    /** Request headers that carry credentials: Authorization and anything named like a key or token. */
+    public static boolean isSecretHeader(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.contains("authorization") || n.contains("key") || n.contains("token") || n.contains("secret")
+                || n.contains("password") || n.contains("signature") || n.contains("cookie");
     }
 
     /** Kafka client properties that hold credentials: passwords, keys and JAAS lines. */

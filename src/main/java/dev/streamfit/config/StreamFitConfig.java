@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
 
 /**
  * Every {@code streamfit.*} key. Values are checked beyond their type by {@link ConfigValidator},
@@ -34,8 +35,25 @@ public interface StreamFitConfig {
 
     Rules rules();
 
+    Api api();
+
     default Duration effectivePollTimeout() {
         return pollTimeout().orElse(pollInterval());
+    }
+
+    /** How long a finding of {@code ruleId} must hold before it fires: its own {@code for}, else {@code streamfit.alerts.for}. */
+    default Duration holdFor(String ruleId) {
+        RuleSettings own = rules().byRule().get(ruleId);
+        return own == null ? alerts().holdFor() : own.holdFor().orElse(alerts().holdFor());
+    }
+
+    /** {@code streamfit.api.*}. */
+    interface Api {
+        /**
+         * Enables the one write endpoint, {@code POST /api/v1/alerts/test}, and is the bearer token it
+         * requires. Unset: the endpoint is disabled.
+         */
+        Optional<String> adminToken();
     }
 
     /** {@code streamfit.advisor.*}: the verdict model's window, hysteresis and thresholds (SPEC: verdicts). */
@@ -113,6 +131,20 @@ public interface StreamFitConfig {
         KafkaLagRules kafka();
 
         RedisRules redis();
+
+        /**
+         * {@code streamfit.rules."<rule id>".*}: settings of one rule by its id (quoted: ids hold dots),
+         * e.g. {@code streamfit.rules."<rule id>".for=5m} with the id of a finding rule.
+         */
+        @WithParentName
+        Map<String, RuleSettings> byRule();
+    }
+
+    /** {@code streamfit.rules."<rule id>".*}. */
+    interface RuleSettings {
+        /** How long a finding of this rule must hold before it fires; {@code streamfit.alerts.for} when unset. */
+        @WithName("for")
+        Optional<Duration> holdFor();
     }
 
     /** {@code streamfit.rules.redis.*}: thresholds of the Redis health rules. */
@@ -136,11 +168,114 @@ public interface StreamFitConfig {
         Duration stopAfter();
     }
 
+    /** {@code streamfit.alerts.*}: the findings lifecycle and where notices go. */
     interface Alerts {
         /** How long a finding must hold before it fires. */
         @WithName("for")
         @WithDefault("1m")
         Duration holdFor();
+
+        /** A finding that still fires is notified again after this long. */
+        @WithDefault("4h")
+        Duration repeatInterval();
+
+        /**
+         * StreamFit's base URL as receivers reach it ({@code externalURL}, links to the report page);
+         * when unset, {@code http://<host name>:<http port>}.
+         */
+        Optional<String> externalUrl();
+
+        /** On shutdown, how long the sinks may keep delivering what they hold before the rest is logged and left. */
+        @WithDefault("10s")
+        Duration drainTimeout();
+
+        /** Webhook sinks by name. */
+        Map<String, Webhook> webhooks();
+
+        /** Push to an Alertmanager's {@code POST /api/v2/alerts} (when its url is set). */
+        AlertmanagerPush alertmanager();
+    }
+
+    /** The payload a webhook sink sends. */
+    enum WebhookFormat {
+        /** Alertmanager's webhook payload, version 4. */
+        ALERTMANAGER,
+        /** A Slack incoming-webhook message. */
+        SLACK,
+        /** The finding as {@code /api/v1/findings} shows it, wrapped with the event. */
+        STREAMFIT
+    }
+
+    /** {@code streamfit.alerts.webhooks.<name>.*}. */
+    interface Webhook {
+        String url();
+
+        @WithDefault("alertmanager")
+        WebhookFormat format();
+
+        /** Standard Webhooks signing key, {@code whsec_<base64>}; unset: requests are not signed. */
+        Optional<String> secret();
+
+        /** The least severity sent: info, warning or critical. */
+        @WithDefault("info")
+        String minSeverity();
+
+        /** Whether resolved notices are sent. */
+        @WithDefault("true")
+        boolean sendResolved();
+
+        /** Extra request headers. */
+        Map<String, String> headers();
+
+        /** {@code bearer-token}, or {@code username} and {@code password} for basic auth. */
+        Auth auth();
+
+        /** alertmanager format: the labels alerts are grouped by into one notification. */
+        @WithDefault("system,target")
+        java.util.List<String> groupBy();
+
+        /** alertmanager format: the most alerts in one notification (0: all); the rest are counted in truncatedAlerts. */
+        @WithDefault("0")
+        int maxAlerts();
+
+        /** Notices waiting to be delivered; when full, the oldest is dropped. */
+        @WithDefault("10000")
+        int queueCapacity();
+
+        /** How long one request may take. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The first wait before a retry; it doubles per attempt (with jitter) up to max-backoff. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** A notice not delivered this long after it was raised is given up. */
+        @WithDefault("1h")
+        Duration maxRetryDuration();
+    }
+
+    /** Credentials of a webhook or of the Alertmanager push. */
+    interface Auth {
+        Optional<String> bearerToken();
+
+        Optional<String> username();
+
+        Optional<String> password();
+    }
+
+    /** {@code streamfit.alerts.alertmanager.*}. */
+    interface AlertmanagerPush {
+        /** Alertmanager's base URL, e.g. http://alertmanager:9093; unset: no push. */
+        Optional<String> url();
+
+        Auth auth();
+
+        @WithDefault("10s")
+        Duration timeout();
     }
 
     interface RedisTarget {

@@ -18,6 +18,11 @@ public enum StageName {
     /** Profiles, the four questions, verdicts and recommendations ({@code advisor}). */
     ADVISOR,
     /**
+     * What began or stopped firing, and what still fires, handed to the webhook sinks and the
+     * Alertmanager push ({@code alerting}); deliveries run on the sinks' own threads.
+     */
+    ALERTS,
+    /**
      * The read-only views the metrics serve, rebuilt once per evaluation ({@code metrics}): a scrape
      * only merges and renders them.
      */

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.streamfit.alerting.ReportLinks;
+
 import dev.streamfit.support.RealServersResource;
 import dev.streamfit.support.RedisFixtures;
 import dev.streamfit.support.TestServers;
@@ -121,8 +123,10 @@ class ReportPageTest {
             for (Map<String, Object> w : listed) {
                 String name = textEscaped(String.valueOf(w.get("name")));
                 String verdict = String.valueOf(w.get("verdict"));
+                // The card's id is where alerts link to (generatorURL).
+                String anchor = ReportLinks.workloadAnchor(String.valueOf(w.get("system")), String.valueOf(w.get("target")), String.valueOf(w.get("name")));
                 assertTrue(cards.stream().anyMatch(c -> c.contains("class=\"name workload\">" + name + "<")
-                        && c.contains("data-verdict=\"" + verdict + "\"") && c.contains(">" + verdict + "<")),
+                        && c.contains("data-verdict=\"" + verdict + "\"") && c.contains(">" + verdict + "<") && c.contains("id=\"" + anchor + "\"")),
                         "workload " + w.get("system") + "/" + w.get("target") + "/" + w.get("name") + " with verdict " + verdict
                                 + " is on the page:\n" + workloads);
             }

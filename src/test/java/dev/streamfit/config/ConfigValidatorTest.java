@@ -39,6 +39,17 @@ class ConfigValidatorTest {
                 Arguments.of("14 invalid groups regex", Map.of("streamfit.kafka.main.bootstrap-servers", "a:9092", "streamfit.kafka.main.groups", "[a-"), List.of("streamfit.kafka.main.groups")),
                 Arguments.of("15 window longer than the history keeps", Map.of("streamfit.advisor.window", "25d"), List.of("streamfit.advisor.window")),
                 Arguments.of("16 window shorter than its buckets", Map.of("streamfit.advisor.window", "50ms"), List.of("streamfit.advisor.window")),
+                Arguments.of("18 webhook url not http", Map.of("streamfit.alerts.webhooks.ops.url", "ftp://hooks"), List.of("streamfit.alerts.webhooks.ops.url")),
+                Arguments.of("19 webhook bearer and basic at once", Map.of("streamfit.alerts.webhooks.ops.url", "https://hooks",
+                        "streamfit.alerts.webhooks.ops.auth.bearer-token", "t", "streamfit.alerts.webhooks.ops.auth.username", "u",
+                        "streamfit.alerts.webhooks.ops.auth.password", "p"), List.of("streamfit.alerts.webhooks.ops.auth.bearer-token")),
+                Arguments.of("20 webhook basic auth without password", Map.of("streamfit.alerts.webhooks.ops.url", "https://hooks",
+                        "streamfit.alerts.webhooks.ops.auth.username", "u"), List.of("streamfit.alerts.webhooks.ops.auth.password")),
+                Arguments.of("21 webhook zero queue", Map.of("streamfit.alerts.webhooks.ops.url", "https://hooks",
+                        "streamfit.alerts.webhooks.ops.queue-capacity", "0"), List.of("streamfit.alerts.webhooks.ops.queue-capacity")),
+                Arguments.of("22 negative rule for", Map.of("streamfit.rules.\"target.down\".for", "-1s"), List.of("streamfit.rules.\"target.down\".for")),
+                Arguments.of("23 alertmanager url without host", Map.of("streamfit.alerts.alertmanager.url", "http:///x"), List.of("streamfit.alerts.alertmanager.url")),
+                Arguments.of("24 zero repeat interval", Map.of("streamfit.alerts.repeat-interval", "0s"), List.of("streamfit.alerts.repeat-interval")),
                 Arguments.of("17 every problem listed at once", Map.of(
                         "streamfit.poll-interval", "-5s",
                         "streamfit.redis.cache.url", "memcached://x:1",
@@ -68,6 +79,22 @@ class ConfigValidatorTest {
     @MethodSource("accepted")
     void accepts(String name, Map<String, String> properties) {
         assertEquals(List.of(), ConfigValidator.problems(load(properties)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLaterStagesRefuseAnUnknownRuleABadSeverityAndABadSigningKeyNamingEachKey() {
+        StreamFitConfig config = load(Map.of("streamfit.rules.\"redis.group.stalld\".for", "5m",
+                "streamfit.rules.\"kafka.topic.idle\".for", "5m",
+                "streamfit.alerts.webhooks.ops.url", "https://hooks.example/ops",
+                "streamfit.alerts.webhooks.ops.min-severity", "urgent",
+                "streamfit.alerts.webhooks.ops.secret", "whsec_dG9vIHNob3J0"));
+        List<ConfigValidator.Problem> problems = new java.util.ArrayList<>(new dev.streamfit.findings.RuleSettingsCheck().problems(config));
+        problems.addAll(new dev.streamfit.alerting.AlertsConfigCheck().problems(config));
+        assertEquals(List.of("streamfit.alerts.webhooks.ops.min-severity", "streamfit.alerts.webhooks.ops.secret",
+                "streamfit.rules.\"kafka.topic.idle\"", "streamfit.rules.\"redis.group.stalld\""),
+                problems.stream().map(ConfigValidator.Problem::key).sorted().toList(),
+                problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.message().contains("dG9vIHNob3J0")), "the secret is not echoed: " + problems);
     }
 
     @org.junit.jupiter.api.Test

@@ -22,4 +22,23 @@ class SecretRedactorTest {
     void masksCredentials(String name, String text, String expected) {
         assertEquals(expected, redactor.redact(text));
     }
+
+    @org.junit.jupiter.api.Test
+    void masksEveryAlertingCredentialAndWebhookUrl() {
+        SecretRedactor configured = new SecretRedactor(dev.streamfit.support.TestConfig.load(java.util.Map.of(
+                "streamfit.alerts.webhooks.slack.url", "https://hooks.slack.com/services/T000/B000/XXXXSECRET",
+                "streamfit.alerts.webhooks.ops.url", "https://ops.example/hook",
+                "streamfit.alerts.webhooks.ops.secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                "streamfit.alerts.webhooks.ops.auth.bearer-token", "bearer-abc-123",
+                "streamfit.alerts.webhooks.ops.headers.X-Api-Key", "api-key-456",
+                "streamfit.alerts.alertmanager.url", "http://am:9093",
+                "streamfit.alerts.alertmanager.auth.username", "am",
+                "streamfit.alerts.alertmanager.auth.password", "am-pass-789",
+                "streamfit.api.admin-token", "admin-tok-000")));
+        String text = configured.redact("POST https://hooks.slack.com/services/T000/B000/XXXXSECRET failed; whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw "
+                + "bearer-abc-123 api-key-456 am-pass-789 admin-tok-000");
+        for (String secret : List.of("XXXXSECRET", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "bearer-abc-123", "api-key-456", "am-pass-789", "admin-tok-000")) {
+            org.junit.jupiter.api.Assertions.assertFalse(text.contains(secret), secret + " shows in: " + text);
+        }
+    }
 }

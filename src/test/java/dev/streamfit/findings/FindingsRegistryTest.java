@@ -147,4 +147,46 @@ class FindingsRegistryTest {
     private static Map<String, Finding> byGroup(List<Finding> findings) {
         return findings.stream().collect(java.util.stream.Collectors.toMap(Finding::group, f -> f));
     }
+
+    @Test
+    void theRegistryRecordsWhatBeganAndStoppedFiringOnceForTheAlertingStageToTake() {
+        registry.evaluate("kafka-health", KAFKA, List.of(stopped("billing"), stopped("search")), at(0));
+        registry.evaluate("kafka-health", KAFKA, List.of(stopped("billing")), at(30));
+        assertEquals(List.of(), registry.takeChanges(KAFKA), "pending, and a pending one that ended: nothing fired or resolved");
+
+        registry.evaluate("kafka-health", KAFKA, List.of(stopped("billing")), at(60));
+        List<FindingChange> fired = registry.takeChanges(KAFKA);
+        assertEquals(1, fired.size(), fired.toString());
+        assertTrue(fired.get(0).fired());
+        assertEquals(FindingState.PENDING, fired.get(0).previous().state());
+        assertEquals(List.of(), registry.takeChanges(KAFKA), "taken once");
+
+        registry.evaluate("kafka-health", KAFKA, List.of(stopped("billing")), at(90));
+        assertEquals(List.of(), registry.takeChanges(KAFKA), "still firing is no change");
+
+        registry.evaluate("kafka-health", KAFKA, List.of(), new StaleSubjects(Set.of(), Set.of("billing")), at(100));
+        assertEquals(List.of(), registry.takeChanges(KAFKA), "a stale group's finding keeps firing: no resolved notice for missing data");
+
+        registry.evaluate("kafka-health", KAFKA, List.of(), at(120));
+        List<FindingChange> resolved = registry.takeChanges(KAFKA);
+        assertEquals(1, resolved.size(), resolved.toString());
+        assertTrue(resolved.get(0).resolved());
+        assertEquals(at(0), resolved.get(0).previous().since(), "when it started");
+        assertEquals(at(120), resolved.get(0).current().since(), "when it ended");
+    }
+
+    @Test
+    void aRuleWithItsOwnForFiresAfterItsOwnDuration() {
+        registry.config = TestConfig.load(Map.of("streamfit.alerts.for", "1m", "streamfit.rules.\"kafka.group.status\".for", "0s",
+                "streamfit.rules.\"redis.group.stalled\".for", "5m"));
+        registry.evaluate("kafka-health", KAFKA, List.of(stopped("billing")), at(0));
+        assertEquals(FindingState.FIRING, only(KAFKA).state(), "for 0s: fires at once");
+        assertTrue(registry.takeChanges(KAFKA).get(0).fired());
+
+        registry.evaluate("redis-health", REDIS, List.of(stalled("orders", "billing")), at(0));
+        registry.evaluate("redis-health", REDIS, List.of(stalled("orders", "billing")), at(299));
+        assertEquals(FindingState.PENDING, only(REDIS).state(), "its own 5m, not the general 1m");
+        registry.evaluate("redis-health", REDIS, List.of(stalled("orders", "billing")), at(300));
+        assertEquals(FindingState.FIRING, only(REDIS).state());
+    }
 }
