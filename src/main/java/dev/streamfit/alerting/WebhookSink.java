@@ -155,22 +155,25 @@ final class WebhookSink {
                 next = queue.pollFirst();
                 inFlight = next;
             }
+            Result result;
             try {
-                deliver(next);
+                result = deliver(next);
             } catch (InterruptedException e) {
                 return; // shutdown: drain() reports it as left
             } catch (RuntimeException e) {
                 stats.count(Outcome.FAILED);
-                next.result().complete(Result.FAILED);
+                result = Result.FAILED;
                 LOG.errorf("Webhook %s: notice %s failed: %s", settings.name(), next.notice().id(), redact.apply(String.valueOf(e)));
             }
+            // Out of the queue before anyone hears the outcome: whoever waits on it then sees the queue without it.
             synchronized (this) {
                 inFlight = null;
             }
+            next.result().complete(result);
         }
     }
 
-    private void deliver(Queued q) throws InterruptedException {
+    private Result deliver(Queued q) throws InterruptedException {
         Instant giveUpAt = q.notice().raisedAt().plus(settings.maxRetryDuration());
         for (int attempt = 1; ; attempt++) {
             pace();
@@ -178,27 +181,24 @@ final class WebhookSink {
             lastRequestNanos = System.nanoTime();
             if (outcome.delivered()) {
                 stats.delivered(Duration.between(q.notice().raisedAt(), Instant.now()).toNanos() / 1e9);
-                q.result().complete(Result.DELIVERED);
                 if (attempt > 1) {
                     LOG.infof("Webhook %s: notice %s delivered at attempt %d", settings.name(), q.notice().id(), attempt);
                 }
-                return;
+                return Result.DELIVERED;
             }
             String why = redact.apply(outcome.error());
             if (!outcome.retryable()) {
                 stats.count(Outcome.FAILED);
-                q.result().complete(Result.FAILED);
                 LOG.warnf("Webhook %s: notice %s refused (%s); not retried", settings.name(), q.notice().id(), why);
-                return;
+                return Result.FAILED;
             }
             Duration wait = outcome.retryAfter() != null ? outcome.retryAfter()
                     : settings.backoff(attempt, ThreadLocalRandom.current().nextDouble());
             if (Instant.now().plus(wait).isAfter(giveUpAt)) {
                 stats.count(Outcome.FAILED);
-                q.result().complete(Result.FAILED);
                 LOG.warnf("Webhook %s: notice %s given up after %d attempt(s) (max-retry-duration %s): %s", settings.name(),
                         q.notice().id(), attempt, settings.maxRetryDuration(), why);
-                return;
+                return Result.FAILED;
             }
             stats.count(Outcome.RETRIED);
             if (attempt == 1) {
