@@ -183,7 +183,11 @@ final class KafkaCollector {
                 .call(start -> oldestRecords(admin, start, refreshConfigs, problems));
         return Uni.combine().all().unis(
                 startAndOldest, offsets(admin, latest, problems), replicaSizes, describeConfigs(admin, configsWanted, problems))
-                .with((start, end, sizes, ignored) -> new PartitionFacts(start, end, oldestTimestamps(start), sizes));
+                .asTuple()
+                // The replies complete on the AdminClient's network thread, which must only send and parse:
+                // 5,000 partitions are matched up and assembled into topics on a worker.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(t -> new PartitionFacts(t.getItem1(), t.getItem2(), oldestTimestamps(t.getItem1()), t.getItem3()));
     }
 
     /** Asks for the oldest record's time where it is not known at the current earliest offset. */
