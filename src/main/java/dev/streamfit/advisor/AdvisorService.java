@@ -111,11 +111,6 @@ public class AdvisorService implements Stage {
     public static final Comparator<Workload> ACT_ON_FIRST = Comparator.comparing((Workload w) -> w.verdict().actOn() ? 0 : 1)
             .thenComparing(Workload::system).thenComparing(Workload::target).thenComparing(Workload::name);
 
-    /** Every workload of every target whose last poll succeeded: outgrown and overbuilt first. */
-    public List<Workload> all() {
-        return workloads.values().stream().flatMap(List::stream).sorted(ACT_ON_FIRST).toList();
-    }
-
     /** The targets with workloads: those whose last poll succeeded. */
     public Set<TargetId> targets() {
         return Set.copyOf(workloads.keySet());

@@ -39,7 +39,7 @@ public class WorkloadsJson {
 
     private final ConcurrentMap<TargetId, Part> parts = new ConcurrentHashMap<>();
 
-    /** Every workload, as {@link AdvisorService#all()} lists them, as a JSON array. */
+    /** Every workload of every target whose last poll succeeded, in {@link AdvisorService#ACT_ON_FIRST} order, as a JSON array. */
     public byte[] all() {
         List<TargetId> targets = advisor.targets().stream().sorted().toList();
         parts.keySet().retainAll(targets);
