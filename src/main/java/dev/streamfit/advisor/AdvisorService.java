@@ -132,7 +132,7 @@ public class AdvisorService implements Stage {
             VerdictTracker.State state = state(tracker, key, proposed, stale.containsKey(key), snapshot.collectedAt());
             Recommendation recommendation = state.verdict() == Verdict.INSUFFICIENT_DATA ? insufficient(state, snapshot.collectedAt())
                     : RedisStreamRules.recommendation(state.verdict(), p, q, signals, a);
-            double observed = redisHistory.stream(snapshot.target(), p.stream()).map(s -> s.observedMillis() / 1000.0).orElse(0.0);
+            double observed = redisHistory.readStream(snapshot.target(), p.stream(), s -> s.observedMillis() / 1000.0).orElse(0.0);
             result.add(kept(before, new Workload(SystemKind.REDIS, snapshot.target().name(), p.stream(), state.verdict(), state.since(),
                     state.candidate(), observed, q, signals, recommendation, null, stale.get(key))));
         }
@@ -157,7 +157,7 @@ public class AdvisorService implements Stage {
             VerdictTracker.State state = state(tracker, key, proposed, stale.containsKey(key), snapshot.collectedAt());
             Recommendation recommendation = state.verdict() == Verdict.INSUFFICIENT_DATA ? insufficient(state, snapshot.collectedAt())
                     : KafkaTopicRules.recommendation(state.verdict(), p, q, signals, a);
-            double observed = kafkaHistory.topic(snapshot.target(), p.topic()).map(s -> s.observedMillis() / 1000.0).orElse(0.0);
+            double observed = kafkaHistory.readTopic(snapshot.target(), p.topic(), s -> s.observedMillis() / 1000.0).orElse(0.0);
             result.add(kept(before, new Workload(SystemKind.KAFKA, snapshot.target().name(), p.topic(), state.verdict(), state.since(),
                     state.candidate(), observed, q, signals, recommendation, KafkaTopicRules.partitionsNeeded(p, a), stale.get(key))));
         }

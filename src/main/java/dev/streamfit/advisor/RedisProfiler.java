@@ -19,6 +19,7 @@ import dev.streamfit.redis.RedisInstanceSnapshot;
 import dev.streamfit.redis.RedisStreamSnapshot;
 import dev.streamfit.redis.RedisTargetSnapshot;
 import dev.streamfit.history.Rates;
+import dev.streamfit.poll.TargetId;
 
 /**
  * Builds {@link RedisStreamProfile}s from a Redis target's latest snapshot, its history, and the
@@ -44,7 +45,7 @@ public class RedisProfiler {
 
     private RedisStreamProfile profile(RedisTargetSnapshot snapshot, RedisStreamSnapshot stream) {
         Duration window = config.advisor().window();
-        Optional<SampleRing.Samples> samples = history.stream(snapshot.target(), stream.stream());
+        TargetId target = snapshot.target();
         int rateColumn = stream.entriesAdded() != null ? RedisHistory.STREAM_ENTRIES_ADDED : RedisHistory.STREAM_LENGTH;
         List<String> groups = new ArrayList<>();
         List<String> active = new ArrayList<>();
@@ -58,30 +59,37 @@ public class RedisProfiler {
             if (group.lagSeconds() != null) {
                 maxLagSeconds = maxLagSeconds == null ? group.lagSeconds() : Math.max(maxLagSeconds, group.lagSeconds());
             }
-            Optional<SampleRing.Samples> positions = history.group(snapshot.target(), stream.stream(), group.group());
-            boolean advanced = positions.map(p -> Rates.moved(p, RedisHistory.GROUP_DELIVERED_MS) || Rates.moved(p, RedisHistory.GROUP_DELIVERED_SEQ))
-                    .orElse(false);
-            if (advanced || consumerActiveWithin(group, window)) {
+            GroupMoves moves = history.readGroup(target, stream.stream(), group.group(), positions -> new GroupMoves(
+                    Rates.moved(positions, RedisHistory.GROUP_DELIVERED_MS) || Rates.moved(positions, RedisHistory.GROUP_DELIVERED_SEQ),
+                    RedisHealthRules.lastDeliveredMovedBack(positions),
+                    history.readStream(target, stream.stream(),
+                            samples -> createdFarBehind(positions, samples, config.advisor().replayBehindShare())).orElse(false)))
+                    .orElse(GroupMoves.NO_HISTORY);
+            if (moves.advanced() || consumerActiveWithin(group, window)) {
                 active.add(group.group());
             }
-            if (positions.map(RedisHealthRules::lastDeliveredMovedBack).orElse(false)) {
+            if (moves.rewound()) {
                 rewound.add(group.group());
             }
-            if (positions.isPresent() && samples.isPresent()
-                    && createdFarBehind(positions.get(), samples.get(), config.advisor().replayBehindShare())) {
+            if (moves.createdFarBehind()) {
                 farBehind.add(group.group());
             }
         }
         RedisInstanceSnapshot server = serverOf(snapshot, stream);
-        Optional<SampleRing.Samples> serverSamples = server == null ? Optional.empty() : history.server(snapshot.target(), server.address());
         return new RedisStreamProfile(stream.stream(),
-                samples.map(s -> Rates.mean(s, rateColumn)).orElse(null),
-                samples.map(s -> Rates.peak(s, rateColumn)).orElse(null),
+                history.readStream(target, stream.stream(), s -> Rates.mean(s, rateColumn)).orElse(null),
+                history.readStream(target, stream.stream(), s -> Rates.peak(s, rateColumn)).orElse(null),
                 stream.length(), stream.memoryBytes(), stream.bytesPerEntry(), stream.oldestEntryAgeSeconds(),
                 groups, active, rewound, farBehind, maxConsumers, RedisHealthRules.neverTrimmed(stream), server,
                 health.concerning(snapshot.target(), stream.stream()),
-                serverSamples.map(s -> Rates.mean(s, RedisHistory.SERVER_HISTORY_READS)).orElse(null),
+                server == null ? null
+                        : history.readServer(target, server.address(), s -> Rates.mean(s, RedisHistory.SERVER_HISTORY_READS)).orElse(null),
                 maxLagSeconds);
+    }
+
+    /** What a group's history says of its last-delivered-id. */
+    private record GroupMoves(boolean advanced, boolean rewound, boolean createdFarBehind) {
+        static final GroupMoves NO_HISTORY = new GroupMoves(false, false, false);
     }
 
     /**

@@ -94,7 +94,7 @@ public class RedisHealthEvaluator implements Stage {
                 continue;
             }
             for (RedisGroupSnapshot group : stream.groups()) {
-                double[] lags = history.group(snapshot.target(), stream.stream(), group.group()).map(RedisHealthRules::lags).orElse(NO_HISTORY);
+                double[] lags = history.readGroup(snapshot.target(), stream.stream(), group.group(), RedisHealthRules::lags).orElse(NO_HISTORY);
                 RedisHealthRules.groupRules(stream, group, lags, rules, observations);
             }
         }
@@ -116,13 +116,12 @@ public class RedisHealthEvaluator implements Stage {
         TargetId target = snapshot.target();
         List<RedisStreamSnapshot> on = snapshot.streams().stream()
                 .filter(s -> s.shard() == null || s.shard().equals(server.address())).toList();
-        Optional<SampleRing.Samples> samples = history.server(target, server.address());
         Duration longRetention = config.advisor().longRetention();
         return new RedisHealthRules.ServerFacts(server,
-                samples.map(RedisHealthRules::evictedInWindow).orElse(null),
-                samples.map(RedisHealthRules::usedMemoryGrowth).orElse(null),
+                history.readServer(target, server.address(), RedisHealthRules::evictedInWindow).orElse(null),
+                history.readServer(target, server.address(), RedisHealthRules::usedMemoryGrowth).orElse(null),
                 on.stream().filter(s -> !s.groups().isEmpty()).map(RedisStreamSnapshot::stream).toList(),
-                () -> on.stream().filter(s -> history.stream(target, s.stream()).map(RedisHealthRules::memoryGrew).orElse(false))
+                () -> on.stream().filter(s -> history.readStream(target, s.stream(), RedisHealthRules::memoryGrew).orElse(false))
                         .map(RedisStreamSnapshot::stream).toList(),
                 () -> on.stream().filter(s -> RedisHealthRules.keptLikeALog(RedisHealthRules.neverTrimmed(s), s.oldestEntryAgeSeconds(),
                         () -> replayed(target, s), longRetention)).map(RedisStreamSnapshot::stream).toList());
@@ -131,7 +130,7 @@ public class RedisHealthEvaluator implements Stage {
     /** A group of the stream moved its last-delivered-id back in the window. */
     private boolean replayed(TargetId target, RedisStreamSnapshot stream) {
         for (RedisGroupSnapshot group : stream.groups()) {
-            if (history.group(target, stream.stream(), group.group()).map(RedisHealthRules::lastDeliveredMovedBack).orElse(false)) {
+            if (history.readGroup(target, stream.stream(), group.group(), RedisHealthRules::lastDeliveredMovedBack).orElse(false)) {
                 return true;
             }
         }

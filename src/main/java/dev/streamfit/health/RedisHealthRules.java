@@ -247,7 +247,7 @@ public final class RedisHealthRules {
     /** Keys the server evicted during the window: the evicted_keys counter's rate times the window's span. Null with fewer than two samples. */
     public static Double evictedInWindow(SampleRing.Samples server) {
         Double rate = Rates.mean(server, RedisHistory.SERVER_EVICTED_KEYS);
-        return rate == null ? null : rate * (server.times()[server.size() - 1] - server.times()[0]) / 1000.0;
+        return rate == null ? null : rate * server.observedMillis() / 1000.0;
     }
 
     /** Least-squares growth of the server's used_memory over the window, bytes/s. */
@@ -265,7 +265,7 @@ public final class RedisHealthRules {
     public static double[] lags(SampleRing.Samples group) {
         double[] lags = new double[group.size()];
         for (int i = 0; i < lags.length; i++) {
-            lags[i] = group.values()[i][RedisHistory.GROUP_LAG];
+            lags[i] = group.known(i, RedisHistory.GROUP_LAG) ? group.exact(i, RedisHistory.GROUP_LAG) : Double.NaN;
         }
         return lags;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -126,6 +127,25 @@ public class KafkaHistory implements Stage {
 
     private static <K> void add(RingsByTarget<K> rings, TargetId target, K key, SampleRing.Layout layout, long now, long... values) {
         rings.ring(target, key, layout).add(now, values);
+    }
+
+    /*
+     * Two ways to read: a copy (partition, topic, groupPartition), to keep or to read on any thread; or
+     * in place (readPartition, readTopic, readGroupPartition), for the evaluation stages, which run in
+     * the target's lane after this stage recorded the poll and read tens of thousands of rings per poll.
+     */
+
+    public <R> Optional<R> readPartition(TargetId target, String topic, int partition, Function<? super SampleRing.Samples, ? extends R> reader) {
+        return partitions.read(target, new PartitionKey(target, topic, partition), reader);
+    }
+
+    public <R> Optional<R> readTopic(TargetId target, String topic, Function<? super SampleRing.Samples, ? extends R> reader) {
+        return topics.read(target, new TopicKey(target, topic), reader);
+    }
+
+    public <R> Optional<R> readGroupPartition(TargetId target, String group, String topic, int partition,
+            Function<? super SampleRing.Samples, ? extends R> reader) {
+        return groups.read(target, new GroupPartitionKey(target, group, topic, partition), reader);
     }
 
     public Optional<SampleRing.Samples> partition(TargetId target, String topic, int partition) {

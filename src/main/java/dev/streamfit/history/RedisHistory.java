@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -124,6 +125,24 @@ public class RedisHistory implements Stage {
     static long idPart(String part) {
         long value = Long.parseUnsignedLong(part);
         return value < 0 ? SampleRing.UNKNOWN : value;
+    }
+
+    /*
+     * Two ways to read: a copy (stream, group, server), to keep or to read on any thread; or in place
+     * (readStream, readGroup, readServer), for the evaluation stages, which run in the target's lane
+     * after this stage recorded the poll and read tens of thousands of rings per poll.
+     */
+
+    public <R> Optional<R> readStream(TargetId target, String stream, Function<? super SampleRing.Samples, ? extends R> reader) {
+        return streams.read(target, new StreamKey(target, stream), reader);
+    }
+
+    public <R> Optional<R> readGroup(TargetId target, String stream, String group, Function<? super SampleRing.Samples, ? extends R> reader) {
+        return groups.read(target, new GroupKey(target, stream, group), reader);
+    }
+
+    public <R> Optional<R> readServer(TargetId target, String address, Function<? super SampleRing.Samples, ? extends R> reader) {
+        return servers.read(target, new ServerKey(target, address), reader);
     }
 
     public Optional<SampleRing.Samples> stream(TargetId target, String stream) {

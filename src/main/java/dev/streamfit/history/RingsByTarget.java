@@ -1,6 +1,8 @@
 package dev.streamfit.history;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +25,12 @@ final class RingsByTarget<K> {
     SampleRing get(TargetId target, K key) {
         Map<K, SampleRing> rings = byTarget.get(target);
         return rings == null ? null : rings.get(key);
+    }
+
+    /** What {@code reader} computes from the workload's samples read in place (see {@link SampleRing#read}); empty without a ring. */
+    <R> Optional<R> read(TargetId target, K key, Function<? super SampleRing.Samples, ? extends R> reader) {
+        SampleRing ring = get(target, key);
+        return ring == null ? Optional.empty() : Optional.ofNullable(ring.read(reader));
     }
 
     /**

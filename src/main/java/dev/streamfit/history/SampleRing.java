@@ -196,7 +196,7 @@ public final class SampleRing {
         return size < 2 ? 0 : time(size - 1) - time(0);
     }
 
-    /** A copy of the samples, oldest first. */
+    /** A copy of the samples, oldest first, to keep or to read on another thread. */
     public synchronized Samples samples() {
         int columns = layout.columns;
         long[] sampleTimes = new long[size];
@@ -208,7 +208,16 @@ public final class SampleRing {
                 sampleValues[i * columns + column] = value(slot, column);
             }
         }
-        return new Samples(columns, sampleTimes, sampleValues);
+        return new Copy(columns, sampleTimes, sampleValues);
+    }
+
+    /**
+     * What {@code reader} computes from the samples read in place, under the ring's lock: no copy.
+     * The reader must not keep the {@link Samples} it is given (they change with the next poll);
+     * whatever must outlive the call comes from {@link #samples()}.
+     */
+    public synchronized <R> R read(java.util.function.Function<? super Samples, ? extends R> reader) {
+        return reader.apply(new InPlace());
     }
 
     /** The unknown sentinel for a value the poll did not get. */
@@ -418,65 +427,104 @@ public final class SampleRing {
     }
 
     /**
-     * A ring's samples, oldest first, copied when asked for. {@link #exact} and {@link #known} give the
-     * values as recorded; {@link #values()} is the same as doubles for arithmetic on rates and trends.
+     * A ring's samples, oldest first: {@link #exact} and {@link #known} give the values as recorded.
+     * Either a copy ({@link SampleRing#samples()}, for a reader that keeps it or runs on another
+     * thread) or the ring itself, read in place within {@link SampleRing#read} (what evaluation uses:
+     * 95,000 rings copied several times per poll made most of the service's garbage).
      */
-    public static final class Samples {
-        private final int columns;
-        private final long[] times;
-        /** Per sample, its columns: {@code sample * columns + column}. */
-        private final long[] values;
-        private volatile double[][] approximations;
+    public interface Samples {
 
-        Samples(int columns, long[] times, long[] values) {
-            this.columns = columns;
-            this.times = times;
-            this.values = values;
-        }
+        int size();
 
-        public int size() {
-            return times.length;
-        }
+        /** Epoch milliseconds of the sample. */
+        long time(int sample);
 
-        /** Epoch milliseconds of each sample. */
-        public long[] times() {
-            return times;
-        }
+        /** The value as recorded; {@link SampleRing#UNKNOWN} when unknown. */
+        long exact(int sample, int column);
 
-        public long time(int sample) {
-            return times[sample];
-        }
+        int columns();
 
-        public boolean known(int sample, int column) {
+        default boolean known(int sample, int column) {
             return exact(sample, column) != UNKNOWN;
         }
 
-        /** The value as recorded; {@link SampleRing#UNKNOWN} when unknown. */
-        public long exact(int sample, int column) {
-            return values[sample * columns + column];
+        /** Milliseconds from the oldest to the newest sample. */
+        default long observedMillis() {
+            return size() < 2 ? 0 : time(size() - 1) - time(0);
         }
 
-        /** Milliseconds from the oldest to the newest sample. */
-        public long observedMillis() {
-            return times.length < 2 ? 0 : times[times.length - 1] - times[0];
+        /** Epoch milliseconds of each sample, as a new array. */
+        default long[] times() {
+            long[] times = new long[size()];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = time(i);
+            }
+            return times;
         }
 
         /**
-         * Per sample its values as doubles, NaN where unknown: exact up to 2^53, beyond that rounded,
-         * so comparisons of offsets and IDs belong on {@link #exact}.
+         * Per sample its values as doubles, NaN where unknown, as new arrays: exact up to 2^53, beyond
+         * that rounded, so comparisons of offsets and IDs belong on {@link #exact}.
          */
-        public double[][] values() {
-            double[][] result = approximations;
-            if (result == null) {
-                result = new double[times.length][columns];
-                for (int i = 0; i < times.length; i++) {
-                    for (int column = 0; column < columns; column++) {
-                        result[i][column] = known(i, column) ? exact(i, column) : Double.NaN;
-                    }
+        default double[][] values() {
+            double[][] result = new double[size()][columns()];
+            for (int i = 0; i < result.length; i++) {
+                for (int column = 0; column < result[i].length; column++) {
+                    result[i][column] = known(i, column) ? exact(i, column) : Double.NaN;
                 }
-                approximations = result;
             }
             return result;
+        }
+
+        /** Samples from arrays: {@code values[sample * columns + column]}. */
+        static Samples of(int columns, long[] times, long[] values) {
+            return new Copy(columns, times.clone(), values.clone());
+        }
+    }
+
+    /** Samples copied out of a ring: immutable, readable anywhere. */
+    private record Copy(int columns, long[] sampleTimes, long[] sampleValues) implements Samples {
+
+        @Override
+        public int size() {
+            return sampleTimes.length;
+        }
+
+        @Override
+        public long time(int sample) {
+            return sampleTimes[sample];
+        }
+
+        @Override
+        public long exact(int sample, int column) {
+            return sampleValues[sample * columns + column];
+        }
+    }
+
+    /**
+     * The ring read in place, without a copy: valid only inside {@link SampleRing#read}, which holds
+     * the ring's lock, so no poll changes it meanwhile.
+     */
+    private final class InPlace implements Samples {
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public long time(int sample) {
+            return SampleRing.this.time(sample);
+        }
+
+        @Override
+        public long exact(int sample, int column) {
+            return value(slot(sample), column);
+        }
+
+        @Override
+        public int columns() {
+            return layout.columns;
         }
     }
 }

@@ -111,8 +111,8 @@ public class KafkaLagService implements Stage {
                     partitionLags.add(kept != null ? kept : new KafkaPartitionLag(c.topic(), c.partition(), c.offset(), null, null, null, null, null));
                     continue;
                 }
-                Optional<LogEndHistory> logEnd = logEnds.computeIfAbsent(key, k -> history.partition(snapshot.target(), c.topic(), c.partition())
-                        .map(s -> new LogEndHistory(s.times(), column(s, KafkaHistory.PARTITION_LOG_END))));
+                Optional<LogEndHistory> logEnd = logEnds.computeIfAbsent(key, k -> history.readPartition(snapshot.target(), c.topic(), c.partition(),
+                        s -> new LogEndHistory(s.times(), column(s, KafkaHistory.PARTITION_LOG_END))));
                 partitionLags.add(evaluatePartition(snapshot.target(), group.group(), c, p, logEnd, assigned.contains(key), stopAfter, now));
             }
             results.add(summarize(group, partitionLags, staleReason));
@@ -128,11 +128,12 @@ public class KafkaLagService implements Stage {
             Optional<LogEndHistory> logEnd, boolean memberAssigned, Duration stopAfter, long now) {
         Long lag = KafkaLag.of(c.offset(), p.logStartOffset(), p.logEndOffset());
         List<LagEvaluator.Point> window = new ArrayList<>();
-        history.groupPartition(target, group, c.topic(), c.partition()).ifPresent(samples -> {
+        history.readGroupPartition(target, group, c.topic(), c.partition(), samples -> {
             for (int i = 0; i < samples.size(); i++) {
                 window.add(new LagEvaluator.Point(samples.time(i), exactOrNull(samples, i, KafkaHistory.GROUP_COMMITTED),
                         exactOrNull(samples, i, KafkaHistory.GROUP_LAG)));
             }
+            return window;
         });
         if (window.isEmpty() || window.get(window.size() - 1).timeMillis() != now) {
             window.add(new LagEvaluator.Point(now, c.offset(), lag));

@@ -19,7 +19,7 @@ class RatesTest {
         for (int i = 0; i < times.length; i++) {
             times[i] = T0 + i * 10_000L;
         }
-        return new SampleRing.Samples(1, times, values);
+        return SampleRing.Samples.of(1, times, values);
     }
 
     @Test

@@ -202,13 +202,23 @@ class SampleRingTest {
             }
             expected.add(sample);
 
-            SampleRing.Samples samples = ring.samples();
-            assertEquals(expected.size(), samples.size(), "poll " + poll);
-            for (int i = 0; i < samples.size(); i++) {
-                assertEquals(expected.get(i)[0], samples.time(i), "poll " + poll);
-                for (int column = 0; column < 3; column++) {
-                    assertEquals(expected.get(i)[column + 1], samples.exact(i, column), "poll " + poll + ", sample " + i + ", column " + column);
-                }
+            int checkedPoll = poll;
+            // The copy and the ring read in place (what evaluation reads) must both be the list.
+            assertSamples(expected, ring.samples(), "copy, poll " + poll);
+            ring.read(inPlace -> {
+                assertSamples(expected, inPlace, "in place, poll " + checkedPoll);
+                return null;
+            });
+        }
+    }
+
+    private static void assertSamples(List<long[]> expected, SampleRing.Samples samples, String where) {
+        assertEquals(expected.size(), samples.size(), where);
+        assertEquals(expected.isEmpty() ? 0 : expected.get(expected.size() - 1)[0] - expected.get(0)[0], samples.observedMillis(), where);
+        for (int i = 0; i < samples.size(); i++) {
+            assertEquals(expected.get(i)[0], samples.time(i), where);
+            for (int column = 0; column < 3; column++) {
+                assertEquals(expected.get(i)[column + 1], samples.exact(i, column), where + ", sample " + i + ", column " + column);
             }
         }
     }
