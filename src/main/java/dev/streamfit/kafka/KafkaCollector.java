@@ -66,13 +66,26 @@ final class KafkaCollector {
      * The oldest retained record's timestamp by partition, with the earliest offset it was read at. It
      * cannot change while the log start offset stays, and the broker finds it by reading the segment at
      * the log start (a file read per partition), so it is asked again only where the log start moved
-     * (retention or deleteRecords), and for all every {@code CONFIG_REFRESH_POLLS}th poll (compaction
-     * can remove the first record without moving the log start).
+     * (retention or deleteRecords), and for each topic every {@code CONFIG_REFRESH_POLLS}th poll
+     * (compaction can remove the first record without moving the log start), see {@link Refresh}.
      */
     private final Map<TopicPartition, OldestRecord> oldestRecords = new ConcurrentHashMap<>();
     private int polls;
     /** What the last completed poll knew: kept for the topics and groups the next one cannot list or describe. */
     private volatile KafkaTargetSnapshot previous;
+
+    /**
+     * Which topics a poll reads again although nothing says they changed: their configs and their
+     * oldest record's time, each topic every {@code CONFIG_REFRESH_POLLS}th poll. A tenth of the
+     * topics per poll (by the hash of the name), not all of them every tenth poll: asking 5,000
+     * partitions for their oldest record at once made every tenth poll the slowest, at times slower
+     * than the poll interval.
+     */
+    record Refresh(int poll) {
+        boolean due(String topic) {
+            return Math.floorMod(topic.hashCode(), CONFIG_REFRESH_POLLS) == Math.floorMod(poll, CONFIG_REFRESH_POLLS);
+        }
+    }
 
     KafkaCollector(String topics, String groups, int timeoutMillis) {
         this.topicFilter = Pattern.compile(topics);
@@ -88,7 +101,7 @@ final class KafkaCollector {
 
     Uni<KafkaTargetSnapshot> collect(Admin admin, TargetId target) {
         KafkaProblems problems = new KafkaProblems();
-        boolean refreshConfigs = polls++ % CONFIG_REFRESH_POLLS == 0;
+        Refresh refresh = new Refresh(polls++);
         DescribeClusterResult described = admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis));
         Uni<Cluster> cluster = Uni.combine().all()
                 .unis(KafkaCalls.toUni(described.clusterId()), KafkaCalls.toUni(described.nodes()), KafkaCalls.toUni(described.controller()))
@@ -104,7 +117,7 @@ final class KafkaCollector {
         // The listings go out with describeCluster, not after it: one round trip less per poll. A cluster
         // that does not answer still fails the poll (the target is down), whatever the listings say.
         return Uni.combine().all()
-                .unis(cluster, topics(admin, cluster, refreshConfigs, problems, previousTopics), groups(admin, problems, previousGroups))
+                .unis(cluster, topics(admin, cluster, refresh, problems, previousTopics), groups(admin, problems, previousGroups))
                 .asTuple()
                 .map(t -> {
                     Cluster c = t.getItem1();
@@ -118,7 +131,7 @@ final class KafkaCollector {
 
     // ---- topics -------------------------------------------------------------------------------
 
-    private Uni<List<KafkaTopicSnapshot>> topics(Admin admin, Uni<Cluster> cluster, boolean refreshConfigs, KafkaProblems problems,
+    private Uni<List<KafkaTopicSnapshot>> topics(Admin admin, Uni<Cluster> cluster, Refresh refresh, KafkaProblems problems,
             List<KafkaTopicSnapshot> previousTopics) {
         return KafkaCalls.toUni(admin.listTopics(new ListTopicsOptions().listInternal(false).timeoutMs(timeoutMillis)).names())
                 .onItemOrFailure().transformToUni((names, failure) -> {
@@ -128,11 +141,11 @@ final class KafkaCollector {
                         return Uni.createFrom().item(Staleness.keep(List.of(), previousTopics, KafkaTopicSnapshot::topic, t -> reason));
                     }
                     List<String> watched = names.stream().filter(this::watched).sorted().toList();
-                    return describeTopics(admin, cluster, watched, refreshConfigs, problems, previousTopics);
+                    return describeTopics(admin, cluster, watched, refresh, problems, previousTopics);
                 });
     }
 
-    private Uni<List<KafkaTopicSnapshot>> describeTopics(Admin admin, Uni<Cluster> cluster, List<String> names, boolean refreshConfigs,
+    private Uni<List<KafkaTopicSnapshot>> describeTopics(Admin admin, Uni<Cluster> cluster, List<String> names, Refresh refresh,
             KafkaProblems problems, List<KafkaTopicSnapshot> previousTopics) {
         return KafkaCalls.settle(admin.describeTopics(names).topicNameValues()).chain(described -> {
             List<TopicDescription> topics = new ArrayList<>();
@@ -151,7 +164,7 @@ final class KafkaCollector {
             Set<String> listed = new HashSet<>(names);
             configs.keySet().retainAll(listed);
             oldestRecords.keySet().removeIf(tp -> !listed.contains(tp.topic()));
-            return partitionFacts(admin, cluster, topics, refreshConfigs, problems)
+            return partitionFacts(admin, cluster, topics, refresh, problems)
                     .map(facts -> Staleness.keep(topics.stream().map(t -> facts.topic(t, configs.get(t.name()))).toList(), previousTopics,
                             KafkaTopicSnapshot::topic, t -> undescribed.get(t.topic())));
         });
@@ -161,7 +174,7 @@ final class KafkaCollector {
      * The per-partition calls, all at once: listOffsets earliest and latest, describeLogDirs and
      * describeConfigs; then listOffsets for timestamp 0 where the earliest offset moved.
      */
-    private Uni<PartitionFacts> partitionFacts(Admin admin, Uni<Cluster> cluster, List<TopicDescription> topics, boolean refreshConfigs,
+    private Uni<PartitionFacts> partitionFacts(Admin admin, Uni<Cluster> cluster, List<TopicDescription> topics, Refresh refresh,
             KafkaProblems problems) {
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -176,11 +189,11 @@ final class KafkaCollector {
             }
         }
         List<ConfigResource> configsWanted = topics.stream().map(TopicDescription::name)
-                .filter(name -> refreshConfigs || !configs.containsKey(name))
+                .filter(name -> refresh.due(name) || !configs.containsKey(name))
                 .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
         Uni<Map<TopicPartition, Map<Integer, Long>>> replicaSizes = cluster.chain(c -> logDirs(admin, c.nodes().stream().map(Node::id).toList(), problems));
         Uni<Map<TopicPartition, ListOffsetsResultInfo>> startAndOldest = offsets(admin, earliest, problems)
-                .call(start -> oldestRecords(admin, start, refreshConfigs, problems));
+                .call(start -> oldestRecords(admin, start, refresh, problems));
         return Uni.combine().all().unis(
                 startAndOldest, offsets(admin, latest, problems), replicaSizes, describeConfigs(admin, configsWanted, problems))
                 .asTuple()
@@ -191,11 +204,11 @@ final class KafkaCollector {
     }
 
     /** Asks for the oldest record's time where it is not known at the current earliest offset. */
-    private Uni<Void> oldestRecords(Admin admin, Map<TopicPartition, ListOffsetsResultInfo> start, boolean refreshAll, KafkaProblems problems) {
+    private Uni<Void> oldestRecords(Admin admin, Map<TopicPartition, ListOffsetsResultInfo> start, Refresh refresh, KafkaProblems problems) {
         Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
         start.forEach((tp, info) -> {
             OldestRecord known = oldestRecords.get(tp);
-            if (refreshAll || known == null || known.earliestOffset() != info.offset()) {
+            if (refresh.due(tp.topic()) || known == null || known.earliestOffset() != info.offset()) {
                 wanted.put(tp, OffsetSpec.forTimestamp(0));
             }
         });
