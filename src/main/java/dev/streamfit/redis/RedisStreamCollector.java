@@ -254,7 +254,7 @@ public final class RedisStreamCollector {
      * whose length, IDs and groups are all as before occupies what it occupied before.
      */
     private void requestMemory(RedisPipeline pipeline, StreamFacts stream, Problems problems) {
-        String state = stream.memoryState();
+        StreamFacts.MemoryState state = stream.memoryState();
         UnchangedStream known = unchanged.get(stream.key);
         if (known != null && state.equals(known.memoryState()) && known.memoryBytes() != null) {
             stream.memoryBytes = known.memoryBytes();

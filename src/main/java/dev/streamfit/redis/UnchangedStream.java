@@ -10,10 +10,10 @@ import java.util.Map;
  * pending details (valid while {@link StreamFacts#pendingState} is the same, for at most
  * {@link StreamFacts#PENDING_DETAILS_MAX_AGE_MILLIS}).
  */
-record UnchangedStream(String memoryState, Long memoryBytes, Map<RedisName, FirstUndelivered> firstUndelivered,
+record UnchangedStream(StreamFacts.MemoryState memoryState, Long memoryBytes, Map<RedisName, FirstUndelivered> firstUndelivered,
         Map<RedisName, PendingDetails> pendingDetails) {
 
-    record FirstUndelivered(String state, StreamEntryId id) {
+    record FirstUndelivered(StreamFacts.UndeliveredState state, StreamEntryId id) {
     }
 
     /**
@@ -21,7 +21,7 @@ record UnchangedStream(String memoryState, Long memoryBytes, Map<RedisName, Firs
      * {@code readAtMillis} (the server's clock); their idle times grow with the clock while nothing
      * is delivered, acknowledged or claimed.
      */
-    record PendingDetails(String state, long readAtMillis, Double oldestPendingIdleSeconds, Long oldestPendingDeliveries,
+    record PendingDetails(StreamFacts.PendingState state, long readAtMillis, Double oldestPendingIdleSeconds, Long oldestPendingDeliveries,
             List<RedisConsumerSnapshot> consumers) {
 
         Double oldestPendingIdleAt(long nowMillis) {
