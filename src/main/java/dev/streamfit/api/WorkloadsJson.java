@@ -1,6 +1,5 @@
 package dev.streamfit.api;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -10,8 +9,10 @@ import java.util.concurrent.ConcurrentMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 
 import dev.streamfit.advisor.AdvisorService;
 import dev.streamfit.advisor.Workload;
@@ -34,17 +35,20 @@ public class WorkloadsJson {
     ObjectMapper mapper;
 
     /** A target's workloads (the very list the advisor holds) and their JSON, array elements without brackets. */
-    private record Part(List<Workload> of, byte[] actOn, byte[] rest) {
+    private record Part(List<Workload> of, JsonChunks actOn, JsonChunks rest) {
     }
 
     private final ConcurrentMap<TargetId, Part> parts = new ConcurrentHashMap<>();
 
-    /** Every workload of every target whose last poll succeeded, in {@link AdvisorService#ACT_ON_FIRST} order, as a JSON array. */
-    public byte[] all() {
+    /**
+     * Every workload of every target whose last poll succeeded, in {@link AdvisorService#ACT_ON_FIRST}
+     * order, as a JSON array written to the response from the parts as they are: joined into one
+     * array first, the 10 MB answer was a humongous object for G1 (twice) at every request.
+     */
+    public StreamingOutput all() {
         List<TargetId> targets = advisor.targets().stream().sorted().toList();
         parts.keySet().retainAll(targets);
         List<Part> current = new ArrayList<>(targets.size());
-        int size = 2;
         for (TargetId target : targets) {
             List<Workload> workloads = advisor.workloads(target);
             Part part = parts.get(target);
@@ -53,25 +57,24 @@ public class WorkloadsJson {
                 parts.put(target, part);
             }
             current.add(part);
-            size += part.actOn().length + part.rest().length + 2;
         }
-        ByteArrayOutputStream json = new ByteArrayOutputStream(size);
-        json.write('[');
-        boolean first = true;
-        for (boolean actOn : new boolean[] {true, false}) {
-            for (Part part : current) {
-                byte[] elements = actOn ? part.actOn() : part.rest();
-                if (elements.length > 0) {
-                    if (!first) {
-                        json.write(',');
+        return out -> {
+            out.write('[');
+            boolean first = true;
+            for (boolean actOn : new boolean[] {true, false}) {
+                for (Part part : current) {
+                    JsonChunks elements = actOn ? part.actOn() : part.rest();
+                    if (elements.size() > 0) {
+                        if (!first) {
+                            out.write(',');
+                        }
+                        elements.writeTo(out);
+                        first = false;
                     }
-                    json.write(elements, 0, elements.length);
-                    first = false;
                 }
             }
-        }
-        json.write(']');
-        return json.toByteArray();
+            out.write(']');
+        };
     }
 
     private Part render(List<Workload> workloads) {
@@ -80,15 +83,16 @@ public class WorkloadsJson {
                 elements(sorted.stream().filter(w -> !w.verdict().actOn()).toList()));
     }
 
-    private byte[] elements(List<Workload> workloads) {
-        if (workloads.isEmpty()) {
-            return new byte[0];
-        }
-        try {
-            byte[] array = mapper.writeValueAsBytes(workloads);
-            return java.util.Arrays.copyOfRange(array, 1, array.length - 1);
+    /** The workloads as JSON array elements: comma-separated, no brackets. */
+    private JsonChunks elements(List<Workload> workloads) {
+        JsonChunks chunks = new JsonChunks();
+        try (SequenceWriter writer = mapper.writer().withRootValueSeparator(",").writeValues(chunks)) {
+            for (Workload workload : workloads) {
+                writer.write(workload);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // JsonChunks does not fail
         }
+        return chunks;
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.prometheus.client.Collector;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * The sample lines of one target's series, written straight into bytes, one buffer per family: a
@@ -57,16 +56,16 @@ final class SeriesLines {
             return chunks.isEmpty() ? 0 : (chunks.size() - 1) * CHUNK + tail;
         }
 
-        void appendTo(Buffer out) {
+        void appendTo(ScrapeBody body) {
             for (int i = 0; i < chunks.size(); i++) {
-                out.appendBytes(chunks.get(i), 0, i == chunks.size() - 1 ? tail : CHUNK);
+                body.add(chunks.get(i), i == chunks.size() - 1 ? tail : CHUNK);
             }
         }
 
         byte[] toArray() {
-            Buffer out = Buffer.buffer(size());
-            appendTo(out);
-            return out.getBytes();
+            ScrapeBody body = new ScrapeBody();
+            appendTo(body);
+            return body.toBuffer().getBytes();
         }
     }
 

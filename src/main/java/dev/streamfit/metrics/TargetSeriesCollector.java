@@ -8,7 +8,6 @@ import dev.streamfit.poll.Stage;
 import dev.streamfit.poll.StageName;
 import dev.streamfit.poll.TargetId;
 import dev.streamfit.poll.TargetPolled;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * Series rendered once per evaluation of each target, on the evaluation thread (stage VIEWS, after
@@ -45,12 +44,12 @@ abstract class TargetSeriesCollector implements Stage {
     protected abstract void write(TargetId target, SeriesLines lines);
 
     /** Every family's header, then its lines of every target, targets in a stable order. */
-    void appendTo(Buffer scrape, ScrapeFormat format) {
+    void appendTo(ScrapeBody scrape, ScrapeFormat format) {
         List<TargetId> targets = byTarget.keySet().stream().sorted().toList();
         List<SeriesLines.Rendered[]> rendered = targets.stream().map(byTarget::get).toList();
         List<SeriesFamily> families = families();
         for (int i = 0; i < families.size(); i++) {
-            scrape.appendBytes(families.get(i).header(format));
+            scrape.add(families.get(i).header(format));
             for (SeriesLines.Rendered[] target : rendered) {
                 if (target != null) {
                     target[i].appendTo(scrape);
@@ -59,14 +58,4 @@ abstract class TargetSeriesCollector implements Stage {
         }
     }
 
-    /** The size {@link #appendTo} will append, give or take a target evaluated meanwhile. */
-    int size() {
-        int size = families().stream().mapToInt(f -> f.openMetricsHeader().length + f.textHeader().length).sum();
-        for (SeriesLines.Rendered[] target : byTarget.values()) {
-            for (SeriesLines.Rendered family : target) {
-                size += family.size();
-            }
-        }
-        return size;
-    }
 }
