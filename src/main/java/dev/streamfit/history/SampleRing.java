@@ -15,11 +15,13 @@ import java.time.Duration;
  * the poll before it, even within one bucket: every rewind between two polls shows.
  *
  * <p>Storage is compact because there are tens of thousands of rings: a time is an {@code int} of
- * milliseconds after the ring's base time, a value an {@code int} offset from its column's base. When
- * an offset does not fit, the column's base moves to the smallest value held; only when the values
- * held in one column span more than an {@code int} does the ring keep absolute {@code long}s, until
- * the samples that needed them expire. The arrays grow as samples arrive, so a workload seen once
- * costs a few slots, not a window's worth.
+ * milliseconds after the ring's base time, a value an offset from its column's base in 16 bits while
+ * every value the ring holds is within 32,767 of its column's smallest (a quiet workload: a lag that
+ * stays small, a capped length, a position that does not move), else in 32 bits. When an offset does
+ * not fit, the column's base moves to the smallest value held; only when that is not enough does the
+ * ring widen — to {@code int}s, and to absolute {@code long}s when the values held in one column span
+ * more than an {@code int} — and it narrows again once the samples that needed the width expired. The
+ * arrays grow as samples arrive, so a workload seen once costs a few slots, not a window's worth.
  */
 public final class SampleRing {
 
@@ -36,8 +38,12 @@ public final class SampleRing {
      */
     public static final int BUCKETS_PER_WINDOW = 60;
 
-    /** The narrow form of {@link #UNKNOWN}: an offset that {@link #fitsNarrow} never produces. */
-    private static final int NARROW_UNKNOWN = Integer.MIN_VALUE;
+    /**
+     * The widths a ring stores its values in: offsets from their column's base in 16 or 32 bits, or
+     * absolute values in 64. The least value of each narrow width means unknown; {@link #fits} never
+     * produces it as an offset.
+     */
+    private static final int SHORT = 0, INT = 1, LONG = 2;
 
     /** Slots of a new ring: a workload seen once or twice stays small; the arrays double from here. */
     private static final int FIRST_CAPACITY = 4;
@@ -138,10 +144,16 @@ public final class SampleRing {
     private int[] times;
     /** Per column: what the narrow values of that column are offsets from. */
     private final long[] columnBases;
-    /** Per slot and column ({@code slot * columns + column}): offset from the column's base; null while wide. */
-    private int[] narrowValues;
-    /** The same cells as absolute values, {@link #UNKNOWN} where unknown; null while narrow. */
-    private long[] wideValues;
+    /** {@link #SHORT}, {@link #INT} or {@link #LONG}: which one of the three arrays below holds the cells. */
+    private int width;
+    /**
+     * Per slot and column ({@code slot * columns + column}): the offset from the column's base, in the
+     * narrowest width that holds every value the ring has; null unless that is the width.
+     */
+    private short[] shortCells;
+    private int[] intCells;
+    /** The cells as absolute values, {@link #UNKNOWN} where unknown; null unless some column spans more than an int. */
+    private long[] longCells;
     private int start;
     private int size;
 
@@ -149,7 +161,8 @@ public final class SampleRing {
         this.layout = layout;
         int capacity = Math.min(FIRST_CAPACITY, layout.bucketSamples());
         this.times = new int[capacity];
-        this.narrowValues = new int[capacity * layout.columns];
+        this.shortCells = new short[capacity * layout.columns];
+        this.width = SHORT;
         this.columnBases = new long[layout.columns];
     }
 
@@ -189,6 +202,11 @@ public final class SampleRing {
 
     public synchronized int size() {
         return size;
+    }
+
+    /** Bytes each value takes now: 2, 4 or 8 (what the heap figures rest on). */
+    synchronized int bytesPerValue() {
+        return width == SHORT ? 2 : width == INT ? 4 : 8;
     }
 
     /** Milliseconds from the oldest to the newest sample: how much of the window the history backs. */
@@ -231,7 +249,9 @@ public final class SampleRing {
             dropOldest();
             dropped++;
         }
-        if (dropped > 0 && wideValues != null) {
+        // Narrower again once what needed the width has expired: checked when wide, and once per
+        // turn of the slots when int (a group that stopped moving returns to 16 bits within a window).
+        if (dropped > 0 && (width == LONG || width == INT && start == 0)) {
             narrowIfItFits();
         }
     }
@@ -308,57 +328,76 @@ public final class SampleRing {
         int capacity = Math.min(times.length * 2, limit);
         int columns = layout.columns;
         int[] grownTimes = new int[capacity];
-        int[] grownNarrow = narrowValues == null ? null : new int[capacity * columns];
-        long[] grownWide = wideValues == null ? null : new long[capacity * columns];
+        Object cells = cells();
+        Object grown = switch (width) {
+            case SHORT -> new short[capacity * columns];
+            case INT -> new int[capacity * columns];
+            default -> new long[capacity * columns];
+        };
         for (int i = 0; i < size; i++) {
             int slot = slot(i);
             grownTimes[i] = times[slot];
-            if (grownNarrow != null) {
-                System.arraycopy(narrowValues, slot * columns, grownNarrow, i * columns, columns);
-            } else {
-                System.arraycopy(wideValues, slot * columns, grownWide, i * columns, columns);
-            }
+            System.arraycopy(cells, slot * columns, grown, i * columns, columns);
         }
         times = grownTimes;
-        narrowValues = grownNarrow;
-        wideValues = grownWide;
+        setCells(grown);
         start = 0;
     }
 
     private long value(int slot, int column) {
         int cell = slot * layout.columns + column;
-        if (wideValues != null) {
-            return wideValues[cell];
+        switch (width) {
+            case SHORT -> {
+                short offset = shortCells[cell];
+                return offset == Short.MIN_VALUE ? UNKNOWN : columnBases[column] + offset;
+            }
+            case INT -> {
+                int offset = intCells[cell];
+                return offset == Integer.MIN_VALUE ? UNKNOWN : columnBases[column] + offset;
+            }
+            default -> {
+                return longCells[cell];
+            }
         }
-        int offset = narrowValues[cell];
-        return offset == NARROW_UNKNOWN ? UNKNOWN : columnBases[column] + offset;
     }
 
     private void store(int slot, int column, long value) {
         int cell = slot * layout.columns + column;
-        if (wideValues != null) {
-            wideValues[cell] = value;
+        if (width == LONG) {
+            longCells[cell] = value;
         } else if (value == UNKNOWN) {
-            narrowValues[cell] = NARROW_UNKNOWN;
-        } else if (fitsNarrow(value, columnBases[column]) || rebase(column, value)) {
-            narrowValues[cell] = (int) (value - columnBases[column]);
+            setOffset(cell, width == SHORT ? Short.MIN_VALUE : Integer.MIN_VALUE);
+        } else if (fits(value, columnBases[column], width) || rebase(column, value)) {
+            setOffset(cell, value - columnBases[column]);
         } else {
-            widen();
-            wideValues[cell] = value;
+            // Not even from the column's smallest value: the next width holds it.
+            convertTo(width + 1, columnBases.clone());
+            store(slot, column, value);
         }
     }
 
-    /** Whether {@code value - base} is an int other than {@link #NARROW_UNKNOWN}, without overflowing a long. */
-    private static boolean fitsNarrow(long value, long base) {
+    private void setOffset(int cell, long offset) {
+        if (width == SHORT) {
+            shortCells[cell] = (short) offset;
+        } else {
+            intCells[cell] = (int) offset;
+        }
+    }
+
+    /** Whether {@code value - base} is an offset of the narrow width other than its unknown, without overflowing a long. */
+    private static boolean fits(long value, long base, int width) {
         long offset = value - base;
         boolean overflowed = ((value ^ base) & (value ^ offset)) < 0;
-        return !overflowed && offset > Integer.MIN_VALUE && offset <= Integer.MAX_VALUE;
+        if (overflowed || width == LONG) {
+            return !overflowed;
+        }
+        return width == SHORT ? offset > Short.MIN_VALUE && offset <= Short.MAX_VALUE : offset > Integer.MIN_VALUE && offset <= Integer.MAX_VALUE;
     }
 
     /** The smallest and largest known value of one column. */
     private record Range(long smallest, long largest) {
-        boolean fitsNarrow() {
-            return SampleRing.fitsNarrow(largest, smallest);
+        boolean fits(int width) {
+            return SampleRing.fits(largest, smallest, width);
         }
     }
 
@@ -376,54 +415,84 @@ public final class SampleRing {
         return smallest == UNKNOWN ? null : new Range(smallest, largest);
     }
 
-    /** Moves a column's base to the smallest value held (counting {@code value}) if then every offset fits. */
+    /** Moves a column's base to the smallest value held (counting {@code value}) if then every offset fits the width. */
     private boolean rebase(int column, long value) {
         Range range = range(column, value);
-        if (!range.fitsNarrow()) {
+        if (!range.fits(width)) {
             return false;
         }
         long smallest = range.smallest();
         for (int i = 0; i < size; i++) {
             int cell = slot(i) * layout.columns + column;
-            if (narrowValues[cell] != NARROW_UNKNOWN) {
-                narrowValues[cell] = (int) (columnBases[column] + narrowValues[cell] - smallest);
+            long held = value(slot(i), column);
+            if (held != UNKNOWN) {
+                setOffset(cell, held - smallest);
             }
         }
         columnBases[column] = smallest;
         return true;
     }
 
-    private void widen() {
-        long[] wide = new long[narrowValues.length];
-        for (int cell = 0; cell < wide.length; cell++) {
-            int offset = narrowValues[cell];
-            wide[cell] = offset == NARROW_UNKNOWN ? UNKNOWN : columnBases[cell % layout.columns] + offset;
-        }
-        wideValues = wide;
-        narrowValues = null;
-    }
-
-    /** Back to int offsets once every column's values held fit again (say, a group's 0-0 start expired). */
+    /** To the narrowest width that holds every value held, once the samples that needed a wider one expired. */
     private void narrowIfItFits() {
         int columns = layout.columns;
         long[] bases = new long[columns];
+        int narrowest = SHORT;
         for (int column = 0; column < columns; column++) {
             Range range = range(column, UNKNOWN);
-            if (range != null && !range.fitsNarrow()) {
+            while (narrowest < LONG && range != null && !range.fits(narrowest)) {
+                narrowest++;
+            }
+            if (narrowest == LONG) {
                 return;
             }
             bases[column] = range == null ? 0 : range.smallest();
         }
-        int[] narrow = new int[wideValues.length];
-        for (int cell = 0; cell < narrow.length; cell++) {
-            long v = wideValues[cell];
-            int column = cell % columns;
-            // Cells of free slots may hold anything: only the ones in use must come out right.
-            narrow[cell] = v == UNKNOWN || !fitsNarrow(v, bases[column]) ? NARROW_UNKNOWN : (int) (v - bases[column]);
+        if (narrowest < width) {
+            convertTo(narrowest, bases);
         }
+    }
+
+    /** Rewrites every cell in {@code newWidth}, offsets from {@code bases}; every value held fits it. */
+    private void convertTo(int newWidth, long[] bases) {
+        int columns = layout.columns;
+        int cells = times.length * columns;
+        long[] values = new long[cells];
+        for (int cell = 0; cell < cells; cell++) {
+            values[cell] = value(cell / columns, cell % columns);
+        }
+        width = newWidth;
         System.arraycopy(bases, 0, columnBases, 0, columns);
-        narrowValues = narrow;
-        wideValues = null;
+        shortCells = null;
+        intCells = null;
+        longCells = null;
+        switch (newWidth) {
+            case SHORT -> shortCells = new short[cells];
+            case INT -> intCells = new int[cells];
+            default -> longCells = new long[cells];
+        }
+        for (int cell = 0; cell < cells; cell++) {
+            long v = values[cell];
+            // Cells of free slots may hold anything: only the ones in use must come out right.
+            if (newWidth == LONG) {
+                longCells[cell] = v;
+            } else {
+                setOffset(cell, v == UNKNOWN || !fits(v, bases[cell % columns], newWidth) ? (newWidth == SHORT ? Short.MIN_VALUE : Integer.MIN_VALUE)
+                        : v - bases[cell % columns]);
+            }
+        }
+    }
+
+    private Object cells() {
+        return width == SHORT ? shortCells : width == INT ? intCells : longCells;
+    }
+
+    private void setCells(Object cells) {
+        switch (width) {
+            case SHORT -> shortCells = (short[]) cells;
+            case INT -> intCells = (int[]) cells;
+            default -> longCells = (long[]) cells;
+        }
     }
 
     /**
