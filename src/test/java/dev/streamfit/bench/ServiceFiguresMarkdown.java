@@ -114,7 +114,8 @@ final class ServiceFiguresMarkdown {
                 .append(log.firstError() == null ? "" : " (first: `" + log.firstError() + "`)").append(".\n");
         md.append("- Requests without a 200 answer: ").append(samples.failedRequests())
                 .append(samples.firstFailure() == null ? "" : " (first: " + samples.firstFailure() + ")").append(".\n");
-        md.append("- Heap after a full GC at the end of sampling (`jcmd <pid> GC.run`, then `GC.heap_info`; the least of ")
+        md.append("- Heap after a full GC at the end of sampling (the bytes of the objects that survive the full GC that ")
+                .append("`jcmd <pid> GC.class_histogram` runs; the least of ")
                 .append(HeapAfterGc.READINGS).append(" readings 1 s apart, as a poll in flight holds its replies): ")
                 .append(heap.describe()).append(".\n");
         return md.toString();
