@@ -456,6 +456,28 @@ class HelmChartTest {
         assertTrue(notes.contains("must hold the keys: " + keys), notes);
     }
 
+    @Test
+    void docsHelmMdDescribesEveryValue() throws IOException {
+        String docs = Files.readString(Path.of("docs", "helm.md"));
+        List<String> missing = new ArrayList<>();
+        valuePaths("", readYaml(CHART.resolve("values.yaml")), missing);
+        missing.removeIf(path -> docs.contains("| `" + path + "` |"));
+        assertEquals(List.of(), missing, "values without a row in docs/helm.md's values table");
+    }
+
+    /** Every key of values.yaml down to its leaves, but for objects that are described as a whole (a security context, probe timings, resources). */
+    private static void valuePaths(String prefix, JsonNode node, List<String> paths) {
+        Set<String> wholes = Set.of("podSecurityContext", "securityContext", "resources", "startupProbe", "livenessProbe", "readinessProbe");
+        node.fields().forEachRemaining(field -> {
+            String path = prefix + field.getKey();
+            if (field.getValue().isObject() && !field.getValue().isEmpty() && !wholes.contains(path)) {
+                valuePaths(path + ".", field.getValue(), paths);
+            } else {
+                paths.add(path);
+            }
+        });
+    }
+
     /** The helm test pod: helm-java renders a release's manifest without its hooks, so a copy of the chart renames the hook annotation. */
     private JsonNode testHookPod(List<Path> values) {
         Path copy = workDir.resolve("chart");
