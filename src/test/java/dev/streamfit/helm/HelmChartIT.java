@@ -33,7 +33,7 @@ class HelmChartIT {
 
     @Test
     void theDeployedConfigurationStartsStreamFitWithCredentialsFromTheSecret() {
-        String password = HelmChartTest.stringMap(RenderedChart.readYaml(VALUES_CHART_SECRET).path("secrets")).get("redis-orders-password");
+        String password = RenderedChart.stringMap(RenderedChart.readYaml(VALUES_CHART_SECRET).path("secrets")).get("redis-orders-password");
         String user = RenderedChart.readYaml(VALUES_FULL).path("config").path("redis").path("orders").path("username").asText();
         // The default user stays open for the server's own start-up check; StreamFit logs in as its own ACL user.
         try (RedisServer redis = RedisServer.startOn(FreePorts.next(), "--user", user, "on", ">" + password, "~*", "+@all")) {

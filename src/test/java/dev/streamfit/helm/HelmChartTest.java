@@ -6,6 +6,7 @@ import static dev.streamfit.helm.RenderedChart.VALUES_FULL;
 import static dev.streamfit.helm.RenderedChart.fullName;
 import static dev.streamfit.helm.RenderedChart.readYaml;
 import static dev.streamfit.helm.RenderedChart.render;
+import static dev.streamfit.helm.RenderedChart.stringMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -278,6 +279,16 @@ class HelmChartTest {
     }
 
     @Test
+    void ambiguousCredentialsStopTheRender() {
+        IllegalStateException shared = assertThrows(IllegalStateException.class,
+                () -> render(List.of(VALUES_FULL), Map.of("config.api.admin-token.secretKey", "webhook.ops.token")));
+        assertTrue(shared.getMessage().contains("would share the environment variable STREAMFIT_SECRET_WEBHOOK_OPS_TOKEN"), shared.getMessage());
+        IllegalStateException twice = assertThrows(IllegalStateException.class,
+                () -> render(List.of(VALUES_FULL), Map.of("config.redis.cache.password.secretKey", "redis-cache-password")));
+        assertTrue(twice.getMessage().contains("config.redis.cache: the url comes from the Secret"), twice.getMessage());
+    }
+
+    @Test
     void theRenderedConfigurationPassesStreamFitsOwnValidation() {
         RenderedChart chart = render(List.of(VALUES_FULL, VALUES_CHART_SECRET), Map.of());
         StreamFitConfig config = TestConfig.loadAsDeployed(chart.configText(), chart.resolvedEnv(chart.secretValues(fullName() + "-credentials")));
@@ -518,7 +529,8 @@ class HelmChartTest {
 
     /** Keys of a schema object against the keys of a config mapping interface, both ways. */
     private static void compare(Map<String, Set<String>> problems, String where, JsonNode schemaObject, Class<?> mapping, Set<String> chartOnly) {
-        Set<String> schemaKeys = new TreeSet<>(stringList(fieldNames(schemaObject.path("properties"))));
+        Set<String> schemaKeys = new TreeSet<>();
+        schemaObject.path("properties").fieldNames().forEachRemaining(schemaKeys::add);
         schemaKeys.removeAll(chartOnly);
         Set<String> mappingKeys = new TreeSet<>();
         for (Method method : mapping.getDeclaredMethods()) {
@@ -541,12 +553,6 @@ class HelmChartTest {
         }
     }
 
-    private static JsonNode fieldNames(JsonNode object) {
-        com.fasterxml.jackson.databind.node.ArrayNode names = RenderedChart.YAML.createArrayNode();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
     private static String checksum(RenderedChart chart, String annotation) {
         String value = chart.deployment().path("spec").path("template").path("metadata").path("annotations").path(annotation).asText();
         assertTrue(value.matches("[0-9a-f]{64}"), annotation + " is a sha256: " + value);
@@ -567,12 +573,6 @@ class HelmChartTest {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json")).sorted().toList();
         }
-    }
-
-    static Map<String, String> stringMap(JsonNode object) {
-        Map<String, String> map = new TreeMap<>();
-        object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
-        return map;
     }
 
     private static List<String> stringList(JsonNode array) {

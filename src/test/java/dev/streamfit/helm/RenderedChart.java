@@ -179,6 +179,13 @@ record RenderedChart(String text, List<JsonNode> manifests) {
         }
     }
 
+    /** A YAML map of scalars, e.g. a values file's secrets, as strings. */
+    static Map<String, String> stringMap(JsonNode object) {
+        Map<String, String> map = new TreeMap<>();
+        object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
+    }
+
     static JsonNode readYaml(Path file) {
         try {
             return YAML.readTree(file.toFile());
