@@ -28,13 +28,18 @@ public final class PackagedApp implements AutoCloseable {
 
     /** With the heap limit an operator would give it ({@code -Xmx}, e.g. "512m" for a 512 MiB pod). */
     public PackagedApp(String configFileText, Map<String, String> environment, String maxHeap) {
+        this(configFileText, ".properties", environment, maxHeap);
+    }
+
+    /** With a config file of another format, by its suffix: ".yaml" for the Helm chart's application.yaml. */
+    public PackagedApp(String configFileText, String configFileSuffix, Map<String, String> environment, String maxHeap) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw verify, which packages before the *IT tests");
         }
         this.port = FreePorts.next();
         this.log = ServerLogs.logFile("app-" + port + ".log");
         try {
-            this.config = Files.createTempFile("streamfit-", ".properties");
+            this.config = Files.createTempFile("streamfit-", configFileSuffix);
             Files.writeString(config, configFileText);
             List<String> command = new ArrayList<>(List.of(
                     ProcessHandle.current().info().command().orElse("java"), "-Xmx" + maxHeap, "-jar", JAR.toAbsolutePath().toString()));
