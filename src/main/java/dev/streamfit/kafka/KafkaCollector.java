@@ -192,8 +192,17 @@ final class KafkaCollector {
                 .filter(name -> refresh.due(name) || !configs.containsKey(name))
                 .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
         Uni<Map<TopicPartition, Map<Integer, Long>>> replicaSizes = cluster.chain(c -> logDirs(admin, c.nodes().stream().map(Node::id).toList(), problems));
-        Uni<Map<TopicPartition, ListOffsetsResultInfo>> startAndOldest = offsets(admin, earliest, problems)
-                .call(start -> oldestRecords(admin, start, refresh, problems));
+        // The oldest records that are due anyway (this poll's tenth of the topics, and partitions whose
+        // oldest record is not known) are asked together with the earliest offsets; only partitions whose
+        // earliest offset moved need that answer first, and only they cost a second round trip.
+        Map<TopicPartition, OffsetSpec> oldestDue = new HashMap<>();
+        earliest.keySet().stream().filter(tp -> refresh.due(tp.topic()) || !oldestRecords.containsKey(tp))
+                .forEach(tp -> oldestDue.put(tp, OffsetSpec.forTimestamp(0)));
+        Uni<Map<TopicPartition, ListOffsetsResultInfo>> startAndOldest = Uni.combine().all()
+                .unis(offsets(admin, earliest, problems), offsets(admin, oldestDue, problems)).asTuple()
+                .invoke(t -> rememberOldest(t.getItem1(), oldestDue.keySet(), t.getItem2()))
+                .call(t -> oldestRecordsWhereTheStartMoved(admin, t.getItem1(), oldestDue.keySet(), problems))
+                .map(t -> t.getItem1());
         return Uni.combine().all().unis(
                 startAndOldest, offsets(admin, latest, problems), replicaSizes, describeConfigs(admin, configsWanted, problems))
                 .asTuple()
@@ -203,23 +212,31 @@ final class KafkaCollector {
                 .map(t -> new PartitionFacts(t.getItem1(), t.getItem2(), oldestTimestamps(t.getItem1()), t.getItem3()));
     }
 
-    /** Asks for the oldest record's time where it is not known at the current earliest offset. */
-    private Uni<Void> oldestRecords(Admin admin, Map<TopicPartition, ListOffsetsResultInfo> start, Refresh refresh, KafkaProblems problems) {
+    /** Asks for the oldest record's time where the earliest offset moved since it was read (and it was not asked already). */
+    private Uni<Void> oldestRecordsWhereTheStartMoved(Admin admin, Map<TopicPartition, ListOffsetsResultInfo> start,
+            Set<TopicPartition> asked, KafkaProblems problems) {
         Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
         start.forEach((tp, info) -> {
             OldestRecord known = oldestRecords.get(tp);
-            if (refresh.due(tp.topic()) || known == null || known.earliestOffset() != info.offset()) {
+            if (!asked.contains(tp) && (known == null || known.earliestOffset() != info.offset())) {
                 wanted.put(tp, OffsetSpec.forTimestamp(0));
             }
         });
-        return offsets(admin, wanted, problems).invoke(found -> wanted.keySet().forEach(tp -> {
+        return offsets(admin, wanted, problems).invoke(found -> rememberOldest(start, wanted.keySet(), found)).replaceWithVoid();
+    }
+
+    /** Keeps each asked partition's oldest record with the earliest offset it belongs to; unknown (an empty partition, no answer) is forgotten. */
+    private void rememberOldest(Map<TopicPartition, ListOffsetsResultInfo> start, Set<TopicPartition> asked,
+            Map<TopicPartition, ListOffsetsResultInfo> found) {
+        for (TopicPartition tp : asked) {
             ListOffsetsResultInfo oldest = found.get(tp);
-            if (oldest != null && oldest.offset() >= 0 && oldest.timestamp() >= 0) {
-                oldestRecords.put(tp, new OldestRecord(start.get(tp).offset(), oldest.timestamp()));
+            ListOffsetsResultInfo earliest = start.get(tp);
+            if (oldest != null && earliest != null && oldest.offset() >= 0 && oldest.timestamp() >= 0) {
+                oldestRecords.put(tp, new OldestRecord(earliest.offset(), oldest.timestamp()));
             } else {
-                oldestRecords.remove(tp); // empty partition, or not answered: not known
+                oldestRecords.remove(tp);
             }
-        })).replaceWithVoid();
+        }
     }
 
     private Map<TopicPartition, Long> oldestTimestamps(Map<TopicPartition, ListOffsetsResultInfo> start) {
