@@ -23,7 +23,8 @@ import dev.streamfit.redis.RedisTargetSnapshot;
 
 /**
  * A history over {@code streamfit.advisor.window} of every Redis server, stream and group: what
- * rates, trends and activity are computed from. Only the columns a later stage reads are kept.
+ * rates, trends and activity are computed from. Only the columns a later stage or the report page's
+ * charts read are kept.
  * Streams and groups that a successful listing no longer contains are forgotten; stale ones (their
  * shard did not answer, or they could not be described) keep their rings and get no sample, since
  * their figures are an earlier poll's.

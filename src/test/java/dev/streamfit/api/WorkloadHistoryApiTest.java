@@ -171,6 +171,15 @@ class WorkloadHistoryApiTest {
     }
 
     @Test
+    void theHistoriesAndTheFiltersAreInTheOpenApiDescription() {
+        String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String documented : List.of("/api/v1/workloads/{system}/{target}/{name}/history:", "/api/v1/workloads/{system}/{target}/{name}:",
+                "/api/v1/servers/{target}/history:", "X-Total-Count", "RedisStreamHistory", "KafkaTopicHistory", "ServerHistory")) {
+            assertTrue(openapi.contains(documented), documented + " in /q/openapi");
+        }
+    }
+
+    @Test
     void unknownTargetsAndWorkloadsAre404AndADownTargetIs503() {
         get(path("redis", "main", "hist:no-such-stream") + "/history").then().statusCode(404)
                 .body("error", org.hamcrest.Matchers.containsString("no stream 'hist:no-such-stream'"));

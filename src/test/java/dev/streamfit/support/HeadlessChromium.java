@@ -101,6 +101,11 @@ public final class HeadlessChromium implements AutoCloseable {
         call("Page.enable", Map.of());
         call("Runtime.enable", Map.of());
         call("Network.enable", Map.of());
+        viewport(width, height);
+    }
+
+    /** The size of the page's window in CSS pixels. */
+    public void viewport(int width, int height) {
         call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
@@ -178,10 +183,19 @@ public final class HeadlessChromium implements AutoCloseable {
         call("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
-    /** A PNG of the whole page, or of the element {@code selector} selects. */
+    /** A PNG of the element {@code selector} selects. */
     public byte[] screenshot(String selector) {
+        return screenshot(selector, Integer.MAX_VALUE);
+    }
+
+    /** A PNG of the top of the page, at most {@code height} CSS pixels of it. */
+    public byte[] screenshotTop(int height) {
+        return screenshot(null, height);
+    }
+
+    private byte[] screenshot(String selector, int maxHeight) {
         JsonNode box = selector == null ? evaluate("({x: 0, y: 0, width: document.documentElement.scrollWidth,"
-                + " height: document.documentElement.scrollHeight})")
+                + " height: Math.min(" + maxHeight + ", document.documentElement.scrollHeight)})")
                 : evaluate("(() => { const r = document.querySelector(" + JSON.valueToTree(selector) + ").getBoundingClientRect();"
                         + " return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height}; })()");
         ObjectNode clip = JSON.createObjectNode();
