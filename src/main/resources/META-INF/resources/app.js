@@ -344,6 +344,9 @@
       .sort((a, b) => cmp(a.name, b.name));
     const content = section('servers').content;
     const kept = new Map([...content.querySelectorAll('.server-target')].map((n) => [n.dataset.target, n]));
+    kept.forEach((node, target) => {
+      if (!redis.some((t) => t.name === target)) lazy.unobserve(node);
+    });
     if (redis.length === 0) {
       content.replaceChildren(el('p', { class: 'placeholder' }, 'No Redis target answers now.'));
       return;
@@ -476,8 +479,11 @@
     }
     const nodes = list.map((item) => card(item, false));
     const seen = new Set(list.map(key));
-    for (const k of [...cards.keys()]) {
-      if (!seen.has(k)) cards.delete(k);
+    for (const [k, node] of [...cards.entries()]) {
+      if (!seen.has(k)) {
+        lazy.unobserve(node);
+        cards.delete(k);
+      }
     }
     const listNode = document.getElementById('workload-list');
     if (nodes.length) {
@@ -732,6 +738,7 @@
     const slot = document.getElementById('linked');
     const link = view.linked;
     if (!link) {
+      linkedCards.forEach((node) => lazy.unobserve(node));
       linkedCards.clear();
       slot.replaceChildren();
       slot.hidden = true;
@@ -750,7 +757,10 @@
       const w = (await getJson(url)).body;
       if (seq !== linkedSeq) return;
       const linkedCard = card(w, true);
-      [...linkedCards.keys()].filter((k) => k !== key(w)).forEach((k) => linkedCards.delete(k));
+      [...linkedCards.keys()].filter((k) => k !== key(w)).forEach((k) => {
+        lazy.unobserve(linkedCards.get(k));
+        linkedCards.delete(k);
+      });
       const first = !slot.contains(linkedCard);
       slot.replaceChildren(heading, linkedCard);
       if (first) {

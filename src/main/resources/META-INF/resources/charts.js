@@ -220,6 +220,7 @@ window.StreamFitCharts = (() => {
    * width from its place); returns how many were drawn.
    */
   function draw(figures) {
+    forgetRemoved();
     let drawn = 0;
     for (const figure of figures) {
       const entry = figure.chartEntry;
@@ -236,15 +237,21 @@ window.StreamFitCharts = (() => {
     return drawn;
   }
 
-  /** Draws again (new size, new colours) every chart still on the page; forgets the others. */
-  function redrawAll() {
+  /** Lets go of the charts no longer on the page (a refresh replaced them, the card left the list). */
+  function forgetRemoved() {
     for (const entry of [...live]) {
       if (!entry.figure.isConnected) {
         if (entry.uplot) entry.uplot.destroy();
         live.delete(entry);
-      } else if (entry.uplot) {
-        plot(entry);
       }
+    }
+  }
+
+  /** Draws again (new size, new colours) every chart still on the page. */
+  function redrawAll() {
+    forgetRemoved();
+    for (const entry of live) {
+      if (entry.uplot) plot(entry);
     }
   }
 

@@ -98,7 +98,14 @@ public class KafkaLagService implements Stage {
         List<KafkaGroupLag> results = new ArrayList<>();
         Set<GroupOnTopic> listed = new HashSet<>();
         for (KafkaGroupSnapshot group : snapshot.groups()) {
-            group.committed().forEach(c -> listed.add(new GroupOnTopic(group.group(), c.topic())));
+            String lastTopic = null;
+            for (KafkaGroupSnapshot.Committed c : group.committed()) {
+                // A group's offsets come topic by topic: one key per topic, not per partition.
+                if (!c.topic().equals(lastTopic)) {
+                    listed.add(new GroupOnTopic(group.group(), c.topic()));
+                    lastTopic = c.topic();
+                }
+            }
             KafkaGroupLag earlier = before.get(group.group());
             if (group.stale() && earlier != null) {
                 results.add(earlier.stale(group.staleReason()));
