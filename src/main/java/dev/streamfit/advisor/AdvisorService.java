@@ -17,6 +17,7 @@ import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.findings.FindingsRegistry;
 import dev.streamfit.history.KafkaHistory;
 import dev.streamfit.history.RedisHistory;
+import dev.streamfit.history.StateChanges;
 import dev.streamfit.findings.Observation;
 import dev.streamfit.findings.Rule;
 import dev.streamfit.findings.StaleSubjects;
@@ -64,6 +65,8 @@ public class AdvisorService implements Stage {
     /** One per target: a target's evaluation only ever walks its own workloads' states. */
     private final Map<TargetId, VerdictTracker> trackers = new ConcurrentHashMap<>();
     private final Map<TargetId, List<Workload>> workloads = new ConcurrentHashMap<>();
+    /** When each workload's verdict changed, within the window: the report page marks them on its charts. */
+    private final StateChanges<String> verdictChanges = new StateChanges<>();
 
     @Override
     public StageName stage() {
@@ -107,6 +110,11 @@ public class AdvisorService implements Stage {
         return workloads.getOrDefault(target, List.of());
     }
 
+    /** When the workload's verdict changed within the window, oldest first (its first verdict is no change). */
+    public List<StateChanges.Change> verdictChanges(TargetId target, String workload) {
+        return verdictChanges.changes(target, workload);
+    }
+
     /** The order of every workload list: outgrown and overbuilt first, then by system, target and name. */
     public static final Comparator<Workload> ACT_ON_FIRST = Comparator.comparing((Workload w) -> w.verdict().actOn() ? 0 : 1)
             .thenComparing(Workload::system).thenComparing(Workload::target).thenComparing(Workload::name);
@@ -129,7 +137,7 @@ public class AdvisorService implements Stage {
             Verdict proposed = RedisStreamRules.verdict(q, signals);
             String key = p.stream();
             keys.add(key);
-            VerdictTracker.State state = state(tracker, key, proposed, stale.containsKey(key), snapshot.collectedAt());
+            VerdictTracker.State state = state(snapshot.target(), tracker, key, proposed, stale.containsKey(key), snapshot.collectedAt());
             Recommendation recommendation = state.verdict() == Verdict.INSUFFICIENT_DATA ? insufficient(state, snapshot.collectedAt())
                     : RedisStreamRules.recommendation(state.verdict(), p, q, signals, a);
             double observed = redisHistory.readStream(snapshot.target(), p.stream(), s -> s.observedMillis() / 1000.0).orElse(0.0);
@@ -137,6 +145,7 @@ public class AdvisorService implements Stage {
                     state.candidate(), observed, q, signals, recommendation, null, stale.get(key))));
         }
         tracker.retain(keys);
+        verdictChanges.retain(snapshot.target(), keys);
         return List.copyOf(result);
     }
 
@@ -154,7 +163,7 @@ public class AdvisorService implements Stage {
             Verdict proposed = KafkaTopicRules.verdict(p, q, signals, a);
             String key = p.topic();
             keys.add(key);
-            VerdictTracker.State state = state(tracker, key, proposed, stale.containsKey(key), snapshot.collectedAt());
+            VerdictTracker.State state = state(snapshot.target(), tracker, key, proposed, stale.containsKey(key), snapshot.collectedAt());
             Recommendation recommendation = state.verdict() == Verdict.INSUFFICIENT_DATA ? insufficient(state, snapshot.collectedAt())
                     : KafkaTopicRules.recommendation(state.verdict(), p, q, signals, a);
             double observed = kafkaHistory.readTopic(snapshot.target(), p.topic(), s -> s.observedMillis() / 1000.0).orElse(0.0);
@@ -162,6 +171,7 @@ public class AdvisorService implements Stage {
                     state.candidate(), observed, q, signals, recommendation, KafkaTopicRules.partitionsNeeded(p, a), stale.get(key))));
         }
         tracker.retain(keys);
+        verdictChanges.retain(snapshot.target(), keys);
         return List.copyOf(result);
     }
 
@@ -170,9 +180,14 @@ public class AdvisorService implements Stage {
      * observation, so the tracker does not count it — hysteresis and min-observation neither advance
      * nor restart.
      */
-    private VerdictTracker.State state(VerdictTracker tracker, String key, Verdict proposed, boolean stale, Instant now) {
+    private VerdictTracker.State state(TargetId target, VerdictTracker tracker, String key, Verdict proposed, boolean stale, Instant now) {
         StreamFitConfig.Advisor a = config.advisor();
-        return stale ? tracker.current(key, now) : tracker.evaluate(key, proposed, now, a.minObservation(), a.stableEvaluations(), a.window());
+        if (stale) {
+            return tracker.current(key, now);
+        }
+        VerdictTracker.State state = tracker.evaluate(key, proposed, now, a.minObservation(), a.stableEvaluations(), a.window());
+        verdictChanges.record(target, key, state.verdict().name(), state.since(), a.window());
+        return state;
     }
 
     /** A stale workload shows what the evaluation before said about it, where there was one, marked stale. */

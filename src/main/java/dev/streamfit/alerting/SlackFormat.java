@@ -44,9 +44,10 @@ final class SlackFormat extends JsonNoticeFormat {
         boolean verdict = rule == Rule.VERDICT_OUTGROWN_REDIS || rule == Rule.VERDICT_OVERBUILT_KAFKA;
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
                 .put("text", (verdict ? "*Recommendation:* " : "") + escape(f.message()));
+        // Escaped too: a link to the findings carries an & between its filters.
         String link = links.of(f);
         blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
-                .put("text", "<" + link + "|Open in StreamFit>" + (rule == null ? "" : " · " + escape(rule.meaning())));
+                .put("text", "<" + escape(link) + "|Open in StreamFit>" + (rule == null ? "" : " · " + escape(rule.meaning())));
         return write(message);
     }
 

@@ -272,15 +272,8 @@ public final class RedisHealthRules {
 
     /** The group's last-delivered-id (ms, seq) went down between two samples: XGROUP SETID backwards. */
     public static boolean lastDeliveredMovedBack(SampleRing.Samples group) {
-        // Exact longs: a sequence part can exceed 2^53, where doubles would call two IDs equal.
         for (int i = 1; i < group.size(); i++) {
-            if (!group.known(i - 1, RedisHistory.GROUP_DELIVERED_MS) || !group.known(i, RedisHistory.GROUP_DELIVERED_MS)) {
-                continue;
-            }
-            long msA = group.exact(i - 1, RedisHistory.GROUP_DELIVERED_MS);
-            long msB = group.exact(i, RedisHistory.GROUP_DELIVERED_MS);
-            if (msB < msA || (msB == msA && Long.compareUnsigned(group.exact(i, RedisHistory.GROUP_DELIVERED_SEQ),
-                    group.exact(i - 1, RedisHistory.GROUP_DELIVERED_SEQ)) < 0)) {
+            if (RedisHistory.deliveredMovedBack(group, i)) {
                 return true;
             }
         }

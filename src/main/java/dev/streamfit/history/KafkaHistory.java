@@ -34,9 +34,10 @@ import dev.streamfit.poll.TargetPolled;
 public class KafkaHistory implements Stage {
 
     public static final int PARTITION_LOG_END = 0;
-    public static final int TOPIC_LOG_END_SUM = 0, TOPIC_SIZE = 1;
+    /** Columns of a topic sample; retained records are Σ(log end − log start), for the report page's charts. */
+    public static final int TOPIC_LOG_END_SUM = 0, TOPIC_SIZE = 1, TOPIC_RETAINED_RECORDS = 2;
     public static final int GROUP_COMMITTED = 0, GROUP_LAG = 1;
-    private static final int PARTITION_COLUMNS = 1, TOPIC_COLUMNS = 2, GROUP_COLUMNS = 2;
+    private static final int PARTITION_COLUMNS = 1, TOPIC_COLUMNS = 3, GROUP_COLUMNS = 2;
 
     public record PartitionKey(TargetId target, String topic, int partition) {
     }
@@ -89,7 +90,9 @@ public class KafkaHistory implements Stage {
                 staleTopics.add(topic.topic());
             }
             long logEndSum = 0;
+            long retained = 0;
             boolean known = true;
+            boolean retainedKnown = true;
             for (KafkaPartitionSnapshot p : topic.partitions()) {
                 PartitionKey key = new PartitionKey(target, topic.topic(), p.partition());
                 seenPartitions.add(key);
@@ -99,9 +102,12 @@ public class KafkaHistory implements Stage {
                 }
                 known &= p.logEndOffset() != null;
                 logEndSum += p.logEndOffset() == null ? 0 : p.logEndOffset();
+                retainedKnown &= p.logEndOffset() != null && p.logStartOffset() != null;
+                retained += retainedKnown ? p.logEndOffset() - p.logStartOffset() : 0;
             }
             if (!topic.stale()) {
-                add(topics, target, topicKey, topicLayout, now, known ? logEndSum : SampleRing.UNKNOWN, SampleRing.valueOf(topic.sizeBytes()));
+                add(topics, target, topicKey, topicLayout, now, known ? logEndSum : SampleRing.UNKNOWN, SampleRing.valueOf(topic.sizeBytes()),
+                        retainedKnown ? retained : SampleRing.UNKNOWN);
             }
         }
         Set<GroupPartitionKey> seenGroups = new HashSet<>();

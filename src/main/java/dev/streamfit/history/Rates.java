@@ -26,6 +26,21 @@ public final class Rates {
         return (s.exact(last, column) - s.exact(first, column)) * 1000.0 / (s.time(last) - s.time(first));
     }
 
+    /**
+     * Per sample, the change per second since the sample before (what a chart of a rate draws); null
+     * for the first sample and where either value is unknown.
+     */
+    public static Double[] perSample(SampleRing.Samples s, int column) {
+        Double[] rates = new Double[s.size()];
+        for (int i = 1; i < s.size(); i++) {
+            long dt = s.time(i) - s.time(i - 1);
+            if (s.known(i - 1, column) && s.known(i, column) && dt > 0) {
+                rates[i] = (s.exact(i, column) - s.exact(i - 1, column)) * 1000.0 / dt;
+            }
+        }
+        return rates;
+    }
+
     /** The largest growth per second between consecutive known values; null with fewer than two. */
     public static Double peak(SampleRing.Samples s, int column) {
         Double peak = null;

@@ -23,7 +23,8 @@ import dev.streamfit.redis.RedisTargetSnapshot;
 
 /**
  * A history over {@code streamfit.advisor.window} of every Redis server, stream and group: what
- * rates, trends and activity are computed from. Only the columns a later stage reads are kept.
+ * rates, trends and activity are computed from. Only the columns a later stage or the report page's
+ * charts read are kept.
  * Streams and groups that a successful listing no longer contains are forgotten; stale ones (their
  * shard did not answer, or they could not be described) keep their rings and get no sample, since
  * their figures are an earlier poll's.
@@ -33,11 +34,15 @@ public class RedisHistory implements Stage {
 
     /** Columns of a stream sample. */
     public static final int STREAM_LENGTH = 0, STREAM_MEMORY = 1, STREAM_ENTRIES_ADDED = 2;
-    /** Columns of a group sample: the last-delivered-id as ms and seq, so moves (and rewinds) show. */
-    public static final int GROUP_LAG = 0, GROUP_DELIVERED_MS = 1, GROUP_DELIVERED_SEQ = 2;
+    /**
+     * Columns of a group sample: the last-delivered-id as ms and seq, so moves (and rewinds) show; the
+     * pending count and the time lag in milliseconds, for the report page's charts (an int offset each
+     * in a ring, like every column).
+     */
+    public static final int GROUP_LAG = 0, GROUP_DELIVERED_MS = 1, GROUP_DELIVERED_SEQ = 2, GROUP_PENDING = 3, GROUP_LAG_MILLIS = 4;
     /** Columns of a server sample; history reads are XRANGE + XREVRANGE calls minus StreamFit's own XRANGEs. */
     public static final int SERVER_USED_MEMORY = 0, SERVER_EVICTED_KEYS = 1, SERVER_HISTORY_READS = 2;
-    private static final int STREAM_COLUMNS = 3, GROUP_COLUMNS = 3, SERVER_COLUMNS = 3;
+    private static final int STREAM_COLUMNS = 3, GROUP_COLUMNS = 5, SERVER_COLUMNS = 3;
 
     public record StreamKey(TargetId target, String stream) {
     }
@@ -97,7 +102,8 @@ public class RedisHistory implements Stage {
                 }
                 String[] delivered = group.lastDeliveredId().split("-");
                 groups.ring(target, groupKey, groupLayout)
-                        .add(now, SampleRing.valueOf(group.lag()), idPart(delivered[0]), idPart(delivered[1]));
+                        .add(now, SampleRing.valueOf(group.lag()), idPart(delivered[0]), idPart(delivered[1]), group.pending(),
+                                group.lagSeconds() == null ? SampleRing.UNKNOWN : Math.round(group.lagSeconds() * 1000));
             }
         }
         streams.retain(target, seenStreams);
@@ -125,6 +131,21 @@ public class RedisHistory implements Stage {
     static long idPart(String part) {
         long value = Long.parseUnsignedLong(part);
         return value < 0 ? SampleRing.UNKNOWN : value;
+    }
+
+    /**
+     * Whether a group's last-delivered-id at {@code sample} lies before the one at the sample before:
+     * a move back (XGROUP SETID), compared as exact longs — a sequence part can exceed 2^53, where
+     * doubles would call two IDs equal. False when either is unknown, and for the first sample.
+     */
+    public static boolean deliveredMovedBack(SampleRing.Samples group, int sample) {
+        if (sample < 1 || !group.known(sample - 1, GROUP_DELIVERED_MS) || !group.known(sample, GROUP_DELIVERED_MS)) {
+            return false;
+        }
+        long msA = group.exact(sample - 1, GROUP_DELIVERED_MS);
+        long msB = group.exact(sample, GROUP_DELIVERED_MS);
+        return msB < msA || (msB == msA && Long.compareUnsigned(group.exact(sample, GROUP_DELIVERED_SEQ),
+                group.exact(sample - 1, GROUP_DELIVERED_SEQ)) < 0);
     }
 
     /*

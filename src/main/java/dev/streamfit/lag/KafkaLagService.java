@@ -1,6 +1,7 @@
 package dev.streamfit.lag;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import dev.streamfit.config.StreamFitConfig;
 import dev.streamfit.history.KafkaHistory;
 import dev.streamfit.history.SampleRing;
+import dev.streamfit.history.StateChanges;
 import dev.streamfit.kafka.KafkaGroupSnapshot;
 import dev.streamfit.kafka.KafkaLag;
 import dev.streamfit.kafka.KafkaPartitionSnapshot;
@@ -44,6 +46,12 @@ public class KafkaLagService implements Stage {
 
     private final Map<TargetId, List<KafkaGroupLag>> latest = new ConcurrentHashMap<>();
 
+    /** A group on one of its topics: the report page marks when its status there (its worst partition's) changed. */
+    public record GroupOnTopic(String group, String topic) {
+    }
+
+    private final StateChanges<GroupOnTopic> statusChanges = new StateChanges<>();
+
     @Override
     public StageName stage() {
         return StageName.LAG;
@@ -70,6 +78,11 @@ public class KafkaLagService implements Stage {
         return Optional.ofNullable(latest.get(target));
     }
 
+    /** When the group's status on the topic changed within the window, oldest first (its first status is no change). */
+    public List<StateChanges.Change> statusChanges(TargetId target, String group, String topic) {
+        return statusChanges.changes(target, new GroupOnTopic(group, topic));
+    }
+
     List<KafkaGroupLag> evaluate(KafkaTargetSnapshot snapshot) {
         Duration stopAfter = config.rules().kafka().stopAfter();
         long now = snapshot.collectedAt().toEpochMilli();
@@ -83,7 +96,16 @@ public class KafkaLagService implements Stage {
         // Every group on a partition interpolates from the same log-end history: read it once per partition, not per group.
         Map<String, Optional<LogEndHistory>> logEnds = new HashMap<>();
         List<KafkaGroupLag> results = new ArrayList<>();
+        Set<GroupOnTopic> listed = new HashSet<>();
         for (KafkaGroupSnapshot group : snapshot.groups()) {
+            String lastTopic = null;
+            for (KafkaGroupSnapshot.Committed c : group.committed()) {
+                // A group's offsets come topic by topic: one key per topic, not per partition.
+                if (!c.topic().equals(lastTopic)) {
+                    listed.add(new GroupOnTopic(group.group(), c.topic()));
+                    lastTopic = c.topic();
+                }
+            }
             KafkaGroupLag earlier = before.get(group.group());
             if (group.stale() && earlier != null) {
                 results.add(earlier.stale(group.staleReason()));
@@ -98,6 +120,8 @@ public class KafkaLagService implements Stage {
                 earlier.partitions().forEach(p -> earlierPartitions.put(p.topic() + "\u0000" + p.partition(), p));
             }
             String staleReason = group.staleReason();
+            Map<String, LagStatus> observedOnTopic = new HashMap<>();
+            Set<String> unknownOnTopic = new HashSet<>();
             for (KafkaGroupSnapshot.Committed c : group.committed()) {
                 String key = c.topic() + "\u0000" + c.partition();
                 KafkaPartitionSnapshot p = partitions.get(key);
@@ -113,11 +137,27 @@ public class KafkaLagService implements Stage {
                 }
                 Optional<LogEndHistory> logEnd = logEnds.computeIfAbsent(key, k -> history.readPartition(snapshot.target(), c.topic(), c.partition(),
                         s -> new LogEndHistory(s.times(), column(s, KafkaHistory.PARTITION_LOG_END))));
-                partitionLags.add(evaluatePartition(snapshot.target(), group.group(), c, p, logEnd, assigned.contains(key), stopAfter, now));
+                KafkaPartitionLag evaluated = evaluatePartition(snapshot.target(), group.group(), c, p, logEnd, assigned.contains(key), stopAfter, now);
+                partitionLags.add(evaluated);
+                if (evaluated.status() == null) {
+                    unknownOnTopic.add(c.topic());
+                } else {
+                    observedOnTopic.merge(c.topic(), evaluated.status(), LagStatus::worst);
+                }
             }
+            // A topic where any partition's status is unknown has no known status: no state, no change.
+            unknownOnTopic.forEach(observedOnTopic::remove);
+            recordStatuses(snapshot.target(), group.group(), observedOnTopic, snapshot.collectedAt());
             results.add(summarize(group, partitionLags, staleReason));
         }
+        statusChanges.retain(snapshot.target(), listed);
         return List.copyOf(results);
+    }
+
+    /** The group's status on each topic this poll observed (its worst partition's there), for the changes the page marks. */
+    private void recordStatuses(TargetId target, String group, Map<String, LagStatus> observedOnTopic, Instant at) {
+        Duration window = config.advisor().window();
+        observedOnTopic.forEach((topic, status) -> statusChanges.record(target, new GroupOnTopic(group, topic), status.name(), at, window));
     }
 
     /** A partition's observed (time, log-end offset) samples, oldest first. */

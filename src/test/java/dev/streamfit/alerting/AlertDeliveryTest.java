@@ -83,7 +83,7 @@ class AlertDeliveryTest {
             assertEquals("billing", alert.at("/labels/group").asText());
             assertEquals("6", alert.at("/annotations/value").asText());
             assertEquals(AlertmanagerFormat.ZERO_TIME, alert.get("endsAt").asText());
-            assertEquals(AlertingProfile.EXTERNAL_URL + "/#workload/redis/main/" + stream, alert.get("generatorURL").asText());
+            assertEquals(AlertingProfile.EXTERNAL_URL + "/#/workloads/redis/main/" + stream, alert.get("generatorURL").asText());
             assertEquals(pending.get("fingerprint"), alert.get("fingerprint").asText());
 
             // The same finding through a real Alertmanager: pushed, held, forwarded to its own receiver.
